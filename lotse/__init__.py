@@ -1,0 +1,1 @@
+"""Lotse — case and network platform for KAUSA service points."""

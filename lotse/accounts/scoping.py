@@ -1,0 +1,41 @@
+"""The one office-scoping mechanism.
+
+Every model holding personal data inherits `OfficeScopedModel`; its default manager
+is django-scopes' `ScopedManager`, which filters by the office scope that
+`OfficeScopeMiddleware` activates for each request (pages and API alike) and
+which management commands activate with `office_scope`/`scopes_disabled`.
+A query outside any scope raises `ScopeError` instead of leaking data, and a
+lookup of another office's object finds nothing, so the view answers 404.
+"""
+
+from contextlib import contextmanager
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager, scope, scopes_disabled
+
+__all__ = ["OfficeScopedModel", "office_scope", "scope_for", "scopes_disabled"]
+
+
+class OfficeScopedModel(models.Model):
+    office = models.ForeignKey(
+        "accounts.Office", on_delete=models.PROTECT, verbose_name=_("office"), editable=False
+    )
+
+    objects = ScopedManager(office="office")
+
+    class Meta:
+        abstract = True
+
+
+def scope_for(membership) -> list[int]:
+    """Office ids whose personal records this membership may see (none for guides etc.)."""
+    if membership is None or not membership.sees_personal_data:
+        return []
+    return [membership.office_id]
+
+
+@contextmanager
+def office_scope(membership):
+    with scope(office=scope_for(membership)):
+        yield

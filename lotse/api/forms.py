@@ -1,0 +1,33 @@
+"""Validate API input with the same Django forms the pages use, so rules and messages match."""
+
+from django.db.models import Model
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[dict]] = {}
+
+
+def _plain(value):
+    if isinstance(value, Model):
+        return value.pk
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if value is None:
+        return ""
+    return value
+
+
+def form_data(form_class, payload: dict, instance=None) -> dict:
+    """Form data from PAYLOAD; fields it leaves out keep the values of INSTANCE (PATCH)."""
+    data = {}
+    if instance is not None:
+        form = form_class(instance=instance)
+        data = {name: _plain(form[name].value()) for name in form.fields}
+    data.update({key: _plain(value) for key, value in payload.items()})
+    return data
+
+
+def invalid(form) -> tuple[int, dict]:
+    return 400, {"detail": "Invalid input.", "errors": form.errors.get_json_data()}

@@ -1,0 +1,76 @@
+"""The JSON API under /api/v1/ (django-ninja).
+
+Authentication: `Authorization: Bearer <token>` (issue one with
+`lotse create-api-token USER --office SLUG`) or the browser session. Who is
+asking and for which office is resolved by OfficeScopeMiddleware, exactly as
+for pages, so the API sees the same office scope.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.utils import check_csrf
+
+from lotse.organisations.api import router as organisations_router
+from lotse.people.api import router as people_router
+
+
+def office_auth(request):
+    """Accept the request's membership if its role may work with personal records."""
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return None
+    if request.api_token is None and request.method not in {"GET", "HEAD", "OPTIONS"}:
+        # Session-authenticated writes need the CSRF token, as forms do.
+        if check_csrf(request) is not None:
+            raise PermissionDenied("CSRF check failed.")
+    if not membership.sees_personal_data:
+        raise PermissionDenied("This role has no access to personal records.")
+    return membership
+
+
+api = NinjaAPI(
+    title="Lotse API",
+    version="1",
+    description=(
+        "Office-scoped API of Lotse. Every request acts in the office of its token "
+        "(or of the session's current office)."
+    ),
+    urls_namespace="api",
+    auth=office_auth,
+    docs_url=None,  # The interactive docs would load assets from a CDN.
+)
+
+
+@api.exception_handler(NinjaValidationError)
+def validation_errors(request, exc):
+    errors = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", []) if part not in {"body", "payload"}]
+        errors.setdefault(".".join(location) or "__all__", []).append(error.get("msg", ""))
+    return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Forbidden."}, status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return api.create_response(
+        request,
+        {"detail": "Authentication required: send 'Authorization: Bearer <token>'."},
+        status=401,
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+api.add_router("/people/", people_router)
+api.add_router("/organisations/", organisations_router)

@@ -1,0 +1,99 @@
+"""factory_boy factories for tests and benchmarks."""
+
+import factory
+from django_scopes import scopes_disabled
+
+from lotse.accounts.models import Membership, Office, Role, User
+from lotse.organisations.models import Affiliation, AffiliationRole, Organisation, OrganisationKind
+from lotse.people.models import ParentChild, Person
+
+
+class ScopesDisabledFactory(factory.django.DjangoModelFactory):
+    """Creates records outside any office scope, as set-up code must."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with scopes_disabled():
+            return super()._create(model_class, *args, **kwargs)
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Office
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"KAUSA Servicestelle {n}")
+    slug = factory.Sequence(lambda n: f"office-{n}")
+    town = "Hagen"
+    land = Office.Land.NW
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "lotse-test-password")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    office = factory.SubFactory(OfficeFactory)
+    role = Role.COUNSELLOR
+
+
+class PersonFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Person
+
+    office = factory.SubFactory(OfficeFactory)
+    given_names = factory.Iterator(["Ayşe", "Mohammed", "Olena", "Tesfay", "Zahra", "Piotr"])
+    family_name = factory.Iterator(
+        ["Özdemir", "Al-Hassan", "Kovalenko", "Haile", "Ahmadi", "Nowak"]
+    )
+    is_young_person = True
+
+
+class ParentChildFactory(ScopesDisabledFactory):
+    class Meta:
+        model = ParentChild
+
+    parent = factory.SubFactory(PersonFactory)
+    child = factory.SubFactory(PersonFactory, office=factory.SelfAttribute("..parent.office"))
+    office = factory.SelfAttribute("parent.office")
+
+
+class OrganisationFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Organisation
+
+    office = factory.SubFactory(OfficeFactory)
+    name = factory.Sequence(lambda n: f"Betrieb {n}")
+    kind = OrganisationKind.COMPANY
+    town = "Hagen"
+
+
+class AffiliationFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Affiliation
+
+    person = factory.SubFactory(PersonFactory)
+    organisation = factory.SubFactory(
+        OrganisationFactory, office=factory.SelfAttribute("..person.office")
+    )
+    office = factory.SelfAttribute("person.office")
+    role = AffiliationRole.CONTACT
