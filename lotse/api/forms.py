@@ -1,7 +1,7 @@
 """Validate API input with the same Django forms the pages use, so rules and messages match."""
 
 from django.db.models import Model
-from ninja import Schema
+from ninja import Schema, Status
 
 
 class ErrorOut(Schema):
@@ -29,5 +29,5 @@ def form_data(form_class, payload: dict, instance=None) -> dict:
     return data
 
 
-def invalid(form) -> tuple[int, dict]:
-    return 400, {"detail": "Invalid input.", "errors": form.errors.get_json_data()}
+def invalid(form) -> Status:
+    return Status(400, {"detail": "Invalid input.", "errors": form.errors.get_json_data()})

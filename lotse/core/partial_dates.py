@@ -13,11 +13,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 _PATTERNS = [
+    re.compile(r"^(?:xx|00|\?\?)\.(?:xx|00|\?\?)\.(?P<year>\d{4})$", re.I),
+    re.compile(r"^(?:xx|00|\?\?)\.(?P<month>\d{1,2})\.(?P<year>\d{4})$", re.I),
     re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$"),
     re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$"),
-    re.compile(r"^(?:xx|00|\?\?)\.(?P<month>\d{1,2})\.(?P<year>\d{4})$", re.I),
     re.compile(r"^(?P<month>\d{1,2})\.(?P<year>\d{4})$"),
-    re.compile(r"^(?:xx|00|\?\?)\.(?:xx|00|\?\?)\.(?P<year>\d{4})$", re.I),
     re.compile(r"^(?P<year>\d{4})$"),
 ]
 

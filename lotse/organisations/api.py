@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from lotse.api.forms import ErrorOut, form_data, invalid
@@ -92,7 +92,7 @@ def create_organisation(request, data: OrganisationIn):
     if not form.is_valid():
         return invalid(form)
     organisation = services.save_organisation(form, office=request.office)
-    return 201, _organisations().get(pk=organisation.pk)
+    return Status(201, _organisations().get(pk=organisation.pk))
 
 
 @router.patch(
@@ -107,4 +107,4 @@ def update_organisation(request, organisation_id: int, data: OrganisationIn):
     if not form.is_valid():
         return invalid(form)
     services.save_organisation(form)
-    return 200, _organisations().get(pk=organisation.pk)
+    return Status(200, _organisations().get(pk=organisation.pk))

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from lotse.api.forms import ErrorOut, form_data, invalid
@@ -94,7 +94,7 @@ def create_person(request, data: PersonIn):
     if not form.is_valid():
         return invalid(form)
     person = services.save_person(form, office=request.office)
-    return 201, _people().get(pk=person.pk)
+    return Status(201, _people().get(pk=person.pk))
 
 
 @router.patch("/{int:person_id}", response={200: PersonOut, 400: ErrorOut}, summary="Update")
@@ -104,4 +104,4 @@ def update_person(request, person_id: int, data: PersonIn):
     if not form.is_valid():
         return invalid(form)
     services.save_person(form)
-    return 200, _people().get(pk=person.pk)
+    return Status(200, _people().get(pk=person.pk))

@@ -1,0 +1,169 @@
+"""Every route, every role, another office's ids: scoping cannot be forgotten by a later view.
+
+The test walks the URL configuration. A new route fails `test_every_route_is_classified`
+until it is listed below with the objects its URL needs, so nobody can add a page or an
+API operation without this test trying it with another office's ids and other roles.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from lotse.accounts.models import ApiToken
+from lotse.factories import AffiliationFactory, OrganisationFactory, ParentChildFactory
+
+# Routes anybody may open, logged in or not.
+PUBLIC_ROUTES = {
+    "core:health",
+    "accounts:login",
+    "accounts:logout",
+    "api:openapi-json",
+    "set_language",
+    "api:api-root",  # answers 404: the interactive docs are off (they would need a CDN)
+}
+# Routes any logged-in user may open, whatever the role; they show no personal records.
+ANY_MEMBER_ROUTES = {"core:home", "accounts:switch_office"}
+# Office routes with personal data but no object in the URL.
+OFFICE_ROUTES = {
+    "people:list",
+    "people:create",
+    "organisations:list",
+    "organisations:create",
+    "api:list_people",
+    "api:create_person",
+    "api:list_organisations",
+    "api:create_organisation",
+}
+# Office routes with objects in the URL: which Hagen object fills each URL argument.
+OBJECT_ROUTES = {
+    "people:detail": {"pk": "person"},
+    "people:update": {"pk": "person"},
+    "people:delete": {"pk": "person"},
+    "people:history": {"pk": "person"},
+    "people:link_relative": {"pk": "person"},
+    "people:unlink_relative": {"pk": "parent", "link_pk": "link"},
+    "organisations:detail": {"pk": "organisation"},
+    "organisations:update": {"pk": "organisation"},
+    "organisations:delete": {"pk": "organisation"},
+    "organisations:history": {"pk": "organisation"},
+    "organisations:add_affiliation": {"person_pk": "person"},
+    "organisations:remove_affiliation": {"pk": "affiliation"},
+    "api:get_person": {"person_id": "person"},
+    "api:update_person": {"person_id": "person"},
+    "api:get_organisation": {"organisation_id": "organisation"},
+    "api:update_organisation": {"organisation_id": "organisation"},
+}
+
+
+def _walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue  # Django's admin: staff only, guarded by Django itself.
+            inner = ":".join(part for part in (namespace, pattern.namespace) if part) or None
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def all_routes() -> set[str]:
+    return set(_walk(get_resolver().url_patterns))
+
+
+def test_every_route_is_classified():
+    known = PUBLIC_ROUTES | ANY_MEMBER_ROUTES | OFFICE_ROUTES | set(OBJECT_ROUTES)
+    unclassified = all_routes() - known
+    assert not unclassified, f"Classify these routes in {__name__}: {sorted(unclassified)}"
+    assert not (known - all_routes()), "Remove routes that no longer exist"
+
+
+@pytest.fixture
+def hagen_objects(hagen):
+    link = ParentChildFactory(parent__office=hagen, parent__given_names="Leyla")
+    affiliation = AffiliationFactory(person=link.parent, organisation__office=hagen)
+    return {
+        "person": link.parent,
+        "parent": link.parent,
+        "link": link,
+        "organisation": affiliation.organisation,
+        "affiliation": affiliation,
+    }
+
+
+def _url(route, hagen_objects):
+    kwargs = {arg: hagen_objects[key].pk for arg, key in OBJECT_ROUTES.get(route, {}).items()}
+    return reverse(route, kwargs=kwargs)
+
+
+def _client_for(user, api=False) -> Client:
+    client = Client()
+    if api:
+        token, key = ApiToken.objects.issue(user.memberships.get(), "test")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    else:
+        client.force_login(user)
+    return client
+
+
+def _request(client, route, url, method):
+    if route.startswith("api:") and method == "post":
+        method = "patch" if route.startswith("api:update") else "post"
+        return getattr(client, method)(url, data={}, content_type="application/json")
+    return getattr(client, method)(url)
+
+
+@pytest.mark.parametrize("route", sorted(OBJECT_ROUTES))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_another_office_gets_404(route, method, hagen_objects, osnabrueck_counsellor):
+    url = _url(route, hagen_objects)
+    client = _client_for(osnabrueck_counsellor, api=route.startswith("api:"))
+    response = _request(client, route, url, method)
+    assert response.status_code in {404, 405}, (route, method, response.status_code)
+    if method == "get" or not route.startswith("api:"):
+        # 405 only where the route has no such method at all; a GET always reaches the view.
+        assert response.status_code == 404 or method == "post"
+
+
+@pytest.mark.parametrize("route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES)))
+def test_the_own_office_reaches_every_route(route, hagen_objects, hagen_counsellor):
+    """The ids used above are right: Hagen's own counsellor gets the pages (no vacuous 404)."""
+    url = _url(route, hagen_objects)
+    client = _client_for(hagen_counsellor, api=route.startswith("api:"))
+    response = client.get(url)
+    assert response.status_code in {200, 405}, (route, response.status_code)
+
+
+@pytest.mark.parametrize("route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES)))
+@pytest.mark.parametrize("who", ["hagen_guide", "programme_user"])
+def test_roles_without_personal_data_are_refused(route, who, hagen_objects, request):
+    user = request.getfixturevalue(who)
+    api = route.startswith("api:")
+    client = Client()
+    if api:
+        membership = user.memberships.get(office__slug="hagen")
+        _token, key = ApiToken.objects.issue(membership, "test")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    else:
+        client.force_login(user)
+    response = client.get(_url(route, hagen_objects))
+    assert response.status_code in {403, 404, 405}, (route, who, response.status_code)
+    assert response.status_code != 200
+
+
+@pytest.mark.parametrize("route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES)))
+def test_anonymous_is_sent_to_login(route, hagen_objects):
+    response = Client().get(_url(route, hagen_objects))
+    if route.startswith("api:"):
+        assert response.status_code in {401, 405}
+    else:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_organisation_list_shows_only_own_office(client, hagen, osnabrueck, hagen_counsellor):
+    OrganisationFactory(office=hagen, name="Bodenbeläge Rezaie")
+    OrganisationFactory(office=osnabrueck, name="Osnabrücker Kfz-Service")
+    client.force_login(hagen_counsellor)
+    response = client.get(reverse("organisations:list"))
+    assert "Bodenbeläge Rezaie" in response.content.decode()
+    assert "Osnabrücker Kfz-Service" not in response.content.decode()
