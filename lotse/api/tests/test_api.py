@@ -125,3 +125,13 @@ def test_openapi_document_is_served(client, db):
     document = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/people/" in document["paths"]
     assert "/api/v1/organisations/{organisation_id}" in document["paths"]
+
+
+def test_api_changes_are_in_the_history_with_the_tokens_user(hagen_api, hagen, hagen_counsellor):
+    from auditlog.models import LogEntry
+
+    person = PersonFactory(office=hagen, family_name="Haile")
+    hagen_api.patch(f"/api/v1/people/{person.pk}", {"town": "Hagen"}, content_type="application/json")
+    entry = LogEntry.objects.get_for_object(person).filter(action=LogEntry.Action.UPDATE).get()
+    assert entry.actor == hagen_counsellor
+    assert entry.changes_dict["town"] == ["", "Hagen"]
