@@ -85,9 +85,14 @@ class Membership(models.Model):
     """A user's role in one office. A user may belong to several offices."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
     )
-    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="memberships")
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("office")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
 
     class Meta:
@@ -130,11 +135,13 @@ class ApiTokenManager(models.Manager):
 class ApiToken(models.Model):
     """Token for the JSON API; acts as its user in exactly one office."""
 
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="tokens")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="tokens", verbose_name=_("membership")
+    )
     name = models.CharField(_("name"), max_length=100)
-    prefix = models.CharField(max_length=12, editable=False)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    prefix = models.CharField(_("beginning of the key"), max_length=12, editable=False)
+    key_hash = models.CharField(_("hash of the key"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ApiTokenManager()
 
