@@ -66,8 +66,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def data_dir() -> Path:
-    """The directory for the SQLite database, the generated secret key and uploads."""
-    default = Path(__file__).resolve().parent.parent / "data"
+    """The directory for the SQLite database, the generated secret key and uploads.
+
+    Defaults to `data/` in the working directory (the checkout, for `make demo`);
+    production sets LOTSE_DATA_DIR to a persistent directory.
+    """
+    default = Path.cwd() / "data"
     path = Path(env_str("LOTSE_DATA_DIR", str(default))).expanduser()
     try:
         path.mkdir(parents=True, exist_ok=True)

@@ -131,7 +131,9 @@ def test_api_changes_are_in_the_history_with_the_tokens_user(hagen_api, hagen, h
     from auditlog.models import LogEntry
 
     person = PersonFactory(office=hagen, family_name="Haile")
-    hagen_api.patch(f"/api/v1/people/{person.pk}", {"town": "Hagen"}, content_type="application/json")
+    hagen_api.patch(
+        f"/api/v1/people/{person.pk}", {"town": "Hagen"}, content_type="application/json"
+    )
     entry = LogEntry.objects.get_for_object(person).filter(action=LogEntry.Action.UPDATE).get()
     assert entry.actor == hagen_counsellor
     assert entry.changes_dict["town"] == ["", "Hagen"]
