@@ -1,11 +1,29 @@
 """factory_boy factories for tests and benchmarks."""
 
+import datetime
+
 import factory
 from django_scopes import scopes_disabled
 
 from lotse.accounts.models import Membership, Office, Role, User
-from lotse.organisations.models import Affiliation, AffiliationRole, Organisation, OrganisationKind
+from lotse.cases.models import (
+    Case,
+    Channel,
+    Consultation,
+    NextStep,
+    Referral,
+    ReferralStatus,
+    TargetGroup,
+)
+from lotse.organisations.models import (
+    Affiliation,
+    AffiliationRole,
+    InstitutionType,
+    Organisation,
+    OrganisationKind,
+)
 from lotse.people.models import ParentChild, Person
+from lotse.privacy.models import Consent, ConsentPurpose
 
 
 class ScopesDisabledFactory(factory.django.DjangoModelFactory):
@@ -97,3 +115,69 @@ class AffiliationFactory(ScopesDisabledFactory):
     )
     office = factory.SelfAttribute("person.office")
     role = AffiliationRole.CONTACT
+
+
+class CaseFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Case
+
+    person = factory.SubFactory(PersonFactory)
+    office = factory.SelfAttribute("person.office")
+    counsellor = factory.SubFactory(UserFactory)
+    target_group = TargetGroup.YOUNG_PERSON
+    opened_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+
+
+class ConsultationFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Consultation
+
+    case = factory.SubFactory(CaseFactory)
+    office = factory.SelfAttribute("case.office")
+    counsellor = factory.SelfAttribute("case.counsellor")
+    channel = Channel.IN_PERSON
+    date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
+
+
+class NextStepFactory(ScopesDisabledFactory):
+    class Meta:
+        model = NextStep
+
+    case = factory.SubFactory(CaseFactory)
+    office = factory.SelfAttribute("case.office")
+    assigned_to = factory.SelfAttribute("case.counsellor")
+    description = "Bewerbungsunterlagen mitbringen"
+    due_on = factory.LazyFunction(datetime.date.today)
+
+
+class InstitutionFactory(OrganisationFactory):
+    name = factory.Sequence(lambda n: f"Agentur für Arbeit {n}")
+    kind = OrganisationKind.INSTITUTION
+    institution_type = InstitutionType.EMPLOYMENT_AGENCY
+
+
+class ReferralFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Referral
+
+    case = factory.SubFactory(CaseFactory)
+    office = factory.SelfAttribute("case.office")
+    institution = factory.SubFactory(
+        InstitutionFactory, office=factory.SelfAttribute("..case.office")
+    )
+    reason = "Berufsberatung"
+    shares_personal_data = False
+    status = ReferralStatus.SENT
+    sent_on = factory.LazyFunction(datetime.date.today)
+    created_by = factory.SelfAttribute("case.counsellor")
+
+
+class ConsentFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Consent
+
+    person = factory.SubFactory(PersonFactory)
+    office = factory.SelfAttribute("person.office")
+    purpose = ConsentPurpose.SHARE_WITH_INSTITUTIONS
+    given_on = factory.LazyFunction(datetime.date.today)
+    form = "written"

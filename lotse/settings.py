@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "lotse.accounts",
     "lotse.people",
     "lotse.organisations",
+    "lotse.privacy",
+    "lotse.cases",
     "lotse.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -8,6 +8,8 @@ urlpatterns = [
     path("accounts/", include("lotse.accounts.urls")),
     path("people/", include("lotse.people.urls")),
     path("organisations/", include("lotse.organisations.urls")),
+    path("cases/", include("lotse.cases.urls")),
+    path("privacy/", include("lotse.privacy.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -55,6 +55,11 @@ class Office(models.Model):
         blank=True,
         help_text=_("e.g. JOBSTARTER plus (BMBF/ESF), KAUSA-Landesstelle"),
     )
+    esf_enabled = models.BooleanField(
+        _("collects ESF+ participant data"),
+        default=True,
+        help_text=_("Switch off when the office's funding line has no ESF+ share."),
+    )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)

@@ -14,7 +14,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, scope, scopes_disabled
 
-__all__ = ["OfficeScopedModel", "office_scope", "scope_for", "scopes_disabled"]
+__all__ = [
+    "OfficeScopedModel",
+    "office_scope",
+    "office_scoped_manager",
+    "scope_for",
+    "scopes_disabled",
+]
+
+
+def office_scoped_manager(queryset_class: type[models.QuerySet] | None = None):
+    """The scoped default manager, optionally with a model's own queryset methods."""
+    manager_class = (
+        models.Manager.from_queryset(queryset_class) if queryset_class else models.Manager
+    )
+    return ScopedManager(_manager_class=manager_class, office="office")
 
 
 class OfficeScopedModel(models.Model):
@@ -22,7 +36,7 @@ class OfficeScopedModel(models.Model):
         "accounts.Office", on_delete=models.PROTECT, verbose_name=_("office"), editable=False
     )
 
-    objects = ScopedManager(office="office")
+    objects = office_scoped_manager()
 
     class Meta:
         abstract = True

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.generic import TemplateView
 
+from lotse.cases.worklist import worklist_for
 from lotse.organisations.models import Organisation
 from lotse.people.models import Person
 
@@ -20,6 +21,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
             context["recent_people"] = Person.objects.order_by("-updated_at", "-id")[:8]
             context["people_count"] = Person.objects.count()
             context["organisation_count"] = Organisation.objects.count()
+            context["worklist"] = worklist_for(self.request.user)
         return context
 
 

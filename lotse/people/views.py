@@ -9,6 +9,8 @@ from django.views.generic.detail import SingleObjectMixin
 from django.views.generic.edit import FormView
 
 from lotse.accounts.permissions import OfficeRoleRequiredMixin
+from lotse.cases.timeline import KINDS as TIMELINE_KINDS
+from lotse.cases.timeline import timeline_for
 from lotse.core.history import history_for
 from lotse.organisations.models import Affiliation
 
@@ -59,7 +61,18 @@ class PersonDetailView(OfficeRoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["history"] = history_for(self.object, PERSON_LINKS)[:10]
+        person = self.object
+        selected = set(self.request.GET.getlist("timeline")) & set(TIMELINE_KINDS)
+        cases = list(person.cases.select_related("counsellor").order_by("-opened_on", "-id"))
+        context.update(
+            history=history_for(person, PERSON_LINKS)[:10],
+            person_cases=cases,
+            open_case=next((case for case in cases if case.is_open), None),
+            consents=person.consents.order_by("-given_on", "-id"),
+            timeline=timeline_for(person, selected or None),
+            timeline_kinds=list(TIMELINE_KINDS.items()),
+            timeline_selected=selected or set(TIMELINE_KINDS),
+        )
         return context
 
 

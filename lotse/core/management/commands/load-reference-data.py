@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from lotse.cases.reference import load_topics
 from lotse.core.reference import load_languages
 
 
 class Command(BaseCommand):
-    help = "Create or update the reference data shipped with Lotse (languages)."
+    help = "Create or update the reference data shipped with Lotse (languages, counselling topics)."
 
     @transaction.atomic
     def handle(self, *args, **options):
-        count = load_languages()
-        self.stdout.write(f"{count} languages loaded.")
+        languages = load_languages()
+        topics = load_topics()
+        self.stdout.write(f"{languages} languages and {topics} counselling topics loaded.")

@@ -1,0 +1,119 @@
+"""The counsellor's worklist: what is due, overdue, or waiting for an answer."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from .esf import DATA_DUE_WITHIN_DAYS, ENTRY_REQUIRED, EXIT_REQUIRED, VOLUNTARY_ITEMS
+from .models import (
+    FEEDBACK_EXPECTED_WITHIN_DAYS,
+    CaseStatus,
+    EsfRecord,
+    NextStep,
+    Referral,
+    ReferralStatus,
+)
+
+ROWS_PER_SECTION = 25
+UPCOMING_DAYS = 7
+
+
+@dataclass
+class Section:
+    rows: list
+    total: int
+
+
+@dataclass
+class Worklist:
+    today: datetime.date
+    next_steps: Section
+    follow_ups: Section
+    waiting_for_feedback: Section
+    esf_incomplete: Section
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(
+            s.total
+            for s in (
+                self.next_steps,
+                self.follow_ups,
+                self.waiting_for_feedback,
+                self.esf_incomplete,
+            )
+        )
+
+
+def _section(queryset) -> Section:
+    rows = list(queryset[:ROWS_PER_SECTION])
+    total = len(rows) if len(rows) < ROWS_PER_SECTION else queryset.count()
+    return Section(rows=rows, total=total)
+
+
+def _blank_any(names) -> Q:
+    condition = Q()
+    for name in names:
+        condition |= (
+            Q(**{name: ""})
+            if name != "entry_date" and name != "exit_date"
+            else Q(**{f"{name}__isnull": True})
+        )
+    return condition
+
+
+def worklist_for(user, today: datetime.date | None = None) -> Worklist:
+    """The worklist of USER in the current office scope (the scope selects the office)."""
+    today = today or datetime.date.today()
+    next_steps = (
+        NextStep.objects.filter(
+            assigned_to=user,
+            done_on__isnull=True,
+            due_on__lte=today + datetime.timedelta(UPCOMING_DAYS),
+        )
+        .select_related("case__person")
+        .order_by("due_on", "id")
+    )
+    open_referral = [ReferralStatus.PLANNED, ReferralStatus.SENT, ReferralStatus.ACCEPTED]
+    follow_ups = (
+        Referral.objects.filter(
+            case__counsellor=user, status__in=open_referral, follow_up_on__lte=today
+        )
+        .select_related("case__person", "institution")
+        .order_by("follow_up_on", "id")
+    )
+    waiting = (
+        Referral.objects.filter(
+            case__counsellor=user,
+            status=ReferralStatus.SENT,
+            sent_on__lte=today - datetime.timedelta(FEEDBACK_EXPECTED_WITHIN_DAYS),
+        )
+        .select_related("case__person", "institution")
+        .order_by("sent_on", "id")
+    )
+    entry_missing = _blank_any(ENTRY_REQUIRED + VOLUNTARY_ITEMS)
+    exit_missing = _blank_any(EXIT_REQUIRED)
+    esf = (
+        EsfRecord.objects.filter(
+            Q(
+                person__cases__status=CaseStatus.OPEN,
+                person__cases__counsellor=user,
+                person__cases__short_contact=False,
+            )
+            & entry_missing
+            | Q(first_case__counsellor=user, exit_date__isnull=False) & exit_missing
+        )
+        .select_related("person", "first_case")
+        .order_by("entry_date", "id")
+        .distinct()
+    )
+    return Worklist(
+        today=today,
+        next_steps=_section(next_steps),
+        follow_ups=_section(follow_ups),
+        waiting_for_feedback=_section(waiting),
+        esf_incomplete=_section(esf),
+        extra={"due_within_days": DATA_DUE_WITHIN_DAYS},
+    )
