@@ -18,4 +18,11 @@ class OfficeRoleRequiredMixin(AccessMixin):
             return self.handle_no_permission()
         if request.membership is None or request.membership.role not in self.allowed_roles:
             raise PermissionDenied
+        self.load_objects(**kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def load_objects(self, **kwargs) -> None:
+        """Load the records named in the URL (through the office scope: 404 if foreign).
+
+        Runs after the role check, before the view's own dispatch.
+        """

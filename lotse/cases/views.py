@@ -61,13 +61,11 @@ class CaseMixin(OfficeRoleRequiredMixin):
 
     case_kwarg = "pk"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.membership is not None:
-            self.case = get_object_or_404(
-                Case.objects.select_related("person", "counsellor", "office"),
-                pk=kwargs[self.case_kwarg],
-            )
-        return super().dispatch(request, *args, **kwargs)
+    def load_objects(self, **kwargs):
+        self.case = get_object_or_404(
+            Case.objects.select_related("person", "counsellor", "office"),
+            pk=kwargs[self.case_kwarg],
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(case=self.case, person=self.case.person, **kwargs)
@@ -77,10 +75,8 @@ class CaseCreateView(OfficeRoleRequiredMixin, FormView):
     template_name = "cases/case_form.html"
     form_class = CaseForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.membership is not None:
-            self.person = get_object_or_404(Person, pk=kwargs["person_pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def load_objects(self, **kwargs):
+        self.person = get_object_or_404(Person, pk=kwargs["person_pk"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "office": self.request.office}
@@ -203,12 +199,11 @@ class ConsultationUpdateView(CaseMixin, FormView):
     template_name = "cases/consultation_form.html"
     form_class = ConsultationForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.membership is not None:
-            self.consultation = get_object_or_404(Consultation, pk=kwargs["consultation_pk"])
-            if self.consultation.case_id != kwargs["pk"]:
-                raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def load_objects(self, **kwargs):
+        super().load_objects(**kwargs)
+        self.consultation = get_object_or_404(
+            Consultation, pk=kwargs["consultation_pk"], case=self.case
+        )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "case": self.case, "instance": self.consultation}
@@ -266,12 +261,10 @@ class ReferralUpdateView(OfficeRoleRequiredMixin, FormView):
     template_name = "cases/referral_update.html"
     form_class = ReferralUpdateForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.membership is not None:
-            self.referral = get_object_or_404(
-                Referral.objects.select_related("case__person", "institution"), pk=kwargs["pk"]
-            )
-        return super().dispatch(request, *args, **kwargs)
+    def load_objects(self, **kwargs):
+        self.referral = get_object_or_404(
+            Referral.objects.select_related("case__person", "institution"), pk=kwargs["pk"]
+        )
 
     def get_initial(self):
         referral = self.referral

@@ -114,10 +114,8 @@ class AffiliationCreateView(OfficeRoleRequiredMixin, FormView):
     template_name = "organisations/affiliation_form.html"
     form_class = AffiliationForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.membership is not None:
-            self.person = get_object_or_404(Person, pk=kwargs["person_pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def load_objects(self, **kwargs):
+        self.person = get_object_or_404(Person, pk=kwargs["person_pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(person=self.person, **kwargs)

@@ -131,10 +131,8 @@ class LinkRelativeView(OfficeRoleRequiredMixin, FormView):
     template_name = "people/link_relative.html"
     form_class = LinkPersonForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.membership is not None:
-            self.person = get_object_or_404(Person, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def load_objects(self, **kwargs):
+        self.person = get_object_or_404(Person, pk=kwargs["pk"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "person": self.person}
