@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lotse.accounts.middleware.SessionActivityMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,9 +98,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Sessions end after this many minutes without a request.
-SESSION_COOKIE_AGE = env.env_int("LOTSE_SESSION_IDLE_MINUTES", 60, minimum=5) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Sessions end after this many minutes without a request (SessionActivityMiddleware
+# extends them while the user is active).
+SESSION_COOKIE_AGE = env.env_int("LOTSE_SESSION_IDLE_MINUTES", 60, minimum=10) * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.env_bool("LOTSE_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,3 +1,5 @@
+import time
+
 from django_scopes import scopes_disabled
 
 from .models import ApiToken
@@ -61,3 +63,25 @@ class OfficeScopeMiddleware:
                 return self.get_response(request)
         with office_scope(request.membership):
             return self.get_response(request)
+
+
+class SessionActivityMiddleware:
+    """Sessions end after LOTSE_SESSION_IDLE_MINUTES without activity.
+
+    Instead of writing the session on every request (a write lock on SQLite for
+    each page view), the expiry is pushed forward at most every REFRESH_SECONDS.
+    """
+
+    REFRESH_SECONDS = 300
+    KEY = "lotse_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if session.get("_auth_user_id"):
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= self.REFRESH_SECONDS:
+                session[self.KEY] = now
+        return self.get_response(request)

@@ -34,9 +34,29 @@ def test_repeated_failures_lock_the_login(client, hagen_counsellor):
     assert client.get(reverse("core:home")).status_code == 302
 
 
-def test_sessions_expire_after_inactivity():
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_sessions_expire_after_inactivity_and_activity_extends_them(client, hagen_counsellor):
+    from django.contrib.sessions.models import Session
+
+    from lotse.accounts.middleware import SessionActivityMiddleware
+
     assert settings.SESSION_COOKIE_AGE == 60 * 60
+    _login(client, "beratung.hagen")
+    client.get(reverse("core:home"))  # the first request after logging in notes the time
+    key = client.session.session_key
+    first_expiry = Session.objects.get(session_key=key).expire_date
+    client.get(reverse("core:home"))
+    # Within the refresh interval nothing is written ...
+    assert Session.objects.get(session_key=key).expire_date == first_expiry
+    session = client.session
+    session[SessionActivityMiddleware.KEY] -= SessionActivityMiddleware.REFRESH_SECONDS
+    session.save()
+    saved_expiry = Session.objects.get(session_key=key).expire_date
+    client.get(reverse("core:home"))
+    # ... after it, the next request pushes the expiry forward.
+    assert Session.objects.get(session_key=key).expire_date > saved_expiry
+    # An expired session means logging in again.
+    Session.objects.filter(session_key=key).update(expire_date=first_expiry.replace(year=2000))
+    assert client.get(reverse("core:home")).status_code == 302
 
 
 def test_passwords_are_hashed_with_argon2_in_production():

@@ -204,3 +204,16 @@ def test_the_guide_sees_no_people(client, hagen, hagen_guide):
     home = _names(client.get(reverse("core:home")))
     assert "Özdemir" not in home
     assert reverse("people:list") not in home
+
+
+def test_history_shows_links_also_after_they_were_removed(logged_in, hagen):
+    mother = PersonFactory(office=hagen, given_names="Amal", family_name="Haddad")
+    son = PersonFactory(office=hagen, given_names="Karim", family_name="Haddad")
+    logged_in.post(
+        reverse("people:link_relative", args=[mother.pk]), {"other": son.pk, "relation": "child"}
+    )
+    with scopes_disabled():
+        link = ParentChild.objects.get()
+    logged_in.post(reverse("people:unlink_relative", args=[mother.pk, link.pk]))
+    history = _names(logged_in.get(reverse("people:history", args=[son.pk])))
+    assert history.count("Haddad, Amal → Haddad, Karim") == 2  # created, then deleted
