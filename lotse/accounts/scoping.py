@@ -11,11 +11,15 @@ lookup of another office's object finds nothing, so the view answers 404.
 from contextlib import contextmanager
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, scope, scopes_disabled
+from django_scopes.manager import DisabledQuerySet
+from django_scopes.state import get_scope
 
 __all__ = [
     "OfficeScopedModel",
+    "SharedOrOfficeManager",
     "office_scope",
     "office_scoped_manager",
     "scope_for",
@@ -53,3 +57,23 @@ def scope_for(membership) -> list[int]:
 def office_scope(membership):
     with scope(office=scope_for(membership)):
         yield
+
+
+class SharedOrOfficeManager(models.Manager):
+    """For catalogues: rows shipped for all offices (office empty) plus the scope's own.
+
+    Uses the same office scope as `ScopedManager`, and like it refuses to query
+    outside any scope.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        current = get_scope()
+        if not current.get("_enabled", True):
+            return queryset
+        if "office" not in current:
+            return DisabledQuerySet(self.model, using=self._db, missing_scopes={"office"})
+        offices = current["office"]
+        if not isinstance(offices, list | tuple):
+            offices = [offices]
+        return queryset.filter(Q(office__isnull=True) | Q(office__in=offices))

@@ -85,6 +85,12 @@ class ConsultationForm(forms.ModelForm):
         required=False,
         help_text=_("For a parent's consultation about their child: the child's case."),
     )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     next_step = forms.CharField(label=_("Agreed next step"), required=False, max_length=300)
     next_step_due_on = forms.DateField(label=_("Due on"), required=False, widget=DateInput)
 
@@ -110,7 +116,7 @@ class ConsultationForm(forms.ModelForm):
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
-        self.fields["topics"].queryset = Topic.objects.for_office(case.office_id)
+        self.fields["topics"].queryset = Topic.objects.active()
         self.fields["language"].queryset = Language.objects.all()
         # A parent's consultation may concern a child's case.
         children_cases = Case.objects.filter(
@@ -239,3 +245,19 @@ class EsfForm(forms.ModelForm):
         if entry and leaving and leaving < entry:
             self.add_error("exit_date", _("The date of leaving is before the date of entry."))
         return cleaned
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["name", "for_entrepreneurs"]
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.office = office
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Topic.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("This topic exists already."))
+        return name

@@ -8,13 +8,16 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lotse.accounts.scoping import OfficeScopedModel, office_scoped_manager
+from lotse.accounts.scoping import (
+    OfficeScopedModel,
+    SharedOrOfficeManager,
+    office_scoped_manager,
+)
 
 
 class TopicQuerySet(models.QuerySet):
-    def for_office(self, office_id: int):
-        """The shipped topics plus those the office added itself."""
-        return self.filter(Q(office__isnull=True) | Q(office_id=office_id), active=True)
+    def active(self):
+        return self.filter(active=True)
 
 
 class Topic(models.Model):
@@ -34,7 +37,8 @@ class Topic(models.Model):
     active = models.BooleanField(_("in use"), default=True)
     position = models.PositiveSmallIntegerField(default=100)
 
-    objects = TopicQuerySet.as_manager()
+    # The shipped topics plus the current office's own (same office scope as everywhere).
+    objects = SharedOrOfficeManager.from_queryset(TopicQuerySet)()
 
     class Meta:
         verbose_name = _("topic")

@@ -20,6 +20,7 @@ from .models import (
     Outcome,
     Referral,
     ReferralStatus,
+    Topic,
 )
 
 
@@ -251,3 +252,20 @@ def record_outcome(case: Case, **data) -> Outcome:
     outcome.full_clean(exclude=["office", "case"])
     outcome.save()
     return outcome
+
+
+@transaction.atomic
+def add_topic(office, *, name: str, for_entrepreneurs: bool = False) -> Topic:
+    """Add a topic to OFFICE's catalogue (the lead extends the shipped one)."""
+    return Topic.objects.create(
+        office=office, name=name.strip(), for_entrepreneurs=for_entrepreneurs, position=500
+    )
+
+
+@transaction.atomic
+def toggle_topic(topic: Topic) -> Topic:
+    if topic.office_id is None:
+        raise ValidationError(_("Topics shipped with Lotse stay in the catalogue."))
+    topic.active = not topic.active
+    topic.save(update_fields=["active"])
+    return topic

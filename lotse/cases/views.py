@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.edit import FormView
 
+from lotse.accounts.models import Role
 from lotse.accounts.permissions import OfficeRoleRequiredMixin
 from lotse.core.history import history_for
 from lotse.people.models import Person
@@ -22,8 +23,18 @@ from .forms import (
     OutcomeForm,
     ReferralForm,
     ReferralUpdateForm,
+    TopicForm,
 )
-from .models import Case, CaseStatus, Consultation, EsfRecord, NextStep, Referral, TargetGroup
+from .models import (
+    Case,
+    CaseStatus,
+    Consultation,
+    EsfRecord,
+    NextStep,
+    Referral,
+    TargetGroup,
+    Topic,
+)
 from .worklist import worklist_for
 
 
@@ -335,3 +346,39 @@ class WorklistView(OfficeRoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**worklist_context(self.request.user), **kwargs)
+
+
+class TopicListView(OfficeRoleRequiredMixin, FormView):
+    """The topic catalogue: shipped topics plus the office's own, which the lead maintains."""
+
+    allowed_roles = {Role.LEAD}
+    template_name = "cases/topic_list.html"
+    form_class = TopicForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "office": self.request.office}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topics=Topic.objects.order_by("position", "name"), **kwargs)
+
+    def form_valid(self, form):
+        services.add_topic(self.request.office, **form.cleaned_data)
+        messages.success(self.request, _("The topic was added."))
+        return redirect("cases:topics")
+
+
+class TopicToggleView(OfficeRoleRequiredMixin, TemplateView):
+    """Take an office's own topic out of use, or back in (shipped topics stay)."""
+
+    allowed_roles = {Role.LEAD}
+    http_method_names = ["post"]
+
+    def load_objects(self, **kwargs):
+        self.topic = get_object_or_404(Topic, pk=kwargs["pk"])
+
+    def post(self, request, pk):
+        try:
+            services.toggle_topic(self.topic)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("cases:topics")

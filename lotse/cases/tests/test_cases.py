@@ -441,3 +441,33 @@ def test_the_guide_sees_no_cases(client, case, hagen_guide):
     client.force_login(hagen_guide)
     assert client.get(reverse("cases:list")).status_code == 403
     assert client.get(case.get_absolute_url()).status_code == 403
+
+
+def test_the_lead_extends_the_topic_catalogue_for_her_office(
+    client, hagen, osnabrueck, hagen_colleague, hagen_counsellor, case
+):
+    client.force_login(hagen_colleague)
+    response = client.post(reverse("cases:topics"), {"name": "Führerschein"})
+    assert response.status_code == 302
+    duplicate = client.post(reverse("cases:topics"), {"name": "führerschein"})
+    assert duplicate.status_code == 200
+    client.force_login(hagen_counsellor)
+    assert client.get(reverse("cases:topics")).status_code == 403  # only the lead
+    form = _page(client.get(reverse("cases:consultation_create", args=[case.pk])))
+    assert "Führerschein" in form and "Berufsorientierung" in form
+    with scopes_disabled():
+        topic = Topic.objects.get(name="Führerschein")
+    # Another office does not see it.
+    from lotse.factories import MembershipFactory, UserFactory
+
+    osnabrueck_lead = UserFactory(username="leitung.osnabrueck")
+    MembershipFactory(user=osnabrueck_lead, office=osnabrueck, role="lead")
+    client.force_login(osnabrueck_lead)
+    assert "Führerschein" not in _page(client.get(reverse("cases:topics")))
+    assert client.post(reverse("cases:topic_toggle", args=[topic.pk])).status_code == 404
+    # The lead takes it out of use: it is no longer offered.
+    client.force_login(hagen_colleague)
+    client.post(reverse("cases:topic_toggle", args=[topic.pk]))
+    client.force_login(hagen_counsellor)
+    form = _page(client.get(reverse("cases:consultation_create", args=[case.pk])))
+    assert "Führerschein" not in form
