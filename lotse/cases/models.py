@@ -294,6 +294,7 @@ class Referral(OfficeScopedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("referral")
@@ -343,6 +344,7 @@ class Outcome(OfficeScopedModel):
         help_text=_("For an apprenticeship or EQ, e.g. Bodenleger·in."),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("outcome")

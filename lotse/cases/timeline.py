@@ -52,5 +52,6 @@ def timeline_for(person, kinds: set[str] | None = None, limit: int = LIMIT) -> l
             .order_by("-date", "-id")[:limit]
         )
         entries += [Entry("outcome", o.date, o) for o in outcomes]
-    entries.sort(key=lambda entry: (entry.date, entry.item.pk), reverse=True)
+    # Same day: the one recorded last comes first.
+    entries.sort(key=lambda entry: (entry.date, entry.item.created_at), reverse=True)
     return entries[:limit]

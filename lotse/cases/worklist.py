@@ -69,6 +69,7 @@ def worklist_for(user, today: datetime.date | None = None) -> Worklist:
     today = today or datetime.date.today()
     next_steps = (
         NextStep.objects.filter(
+            case__status=CaseStatus.OPEN,
             assigned_to=user,
             done_on__isnull=True,
             due_on__lte=today + datetime.timedelta(UPCOMING_DAYS),

@@ -22,7 +22,15 @@ class ConsentCreateView(OfficeRoleRequiredMixin, FormView):
         self.person = get_object_or_404(Person, pk=kwargs["person_pk"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
+        return super().get_context_data(
+            person=self.person, back_url=self.get_success_url(), **kwargs
+        )
+
+    def get_success_url(self):
+        next_url = self.request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.get_host()}):
+            return next_url
+        return self.person.get_absolute_url()
 
     def form_valid(self, form):
         try:
@@ -31,10 +39,7 @@ class ConsentCreateView(OfficeRoleRequiredMixin, FormView):
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The consent was recorded."))
-        next_url = self.request.GET.get("next", "")
-        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.get_host()}):
-            next_url = self.person.get_absolute_url()
-        return redirect(next_url)
+        return redirect(self.get_success_url())
 
 
 class ConsentWithdrawView(OfficeRoleRequiredMixin, DeleteView):

@@ -471,3 +471,33 @@ def test_the_lead_extends_the_topic_catalogue_for_her_office(
     client.force_login(hagen_counsellor)
     form = _page(client.get(reverse("cases:consultation_create", args=[case.pk])))
     assert "Führerschein" not in form
+
+
+def test_same_day_entries_show_the_latest_recorded_first(logged_in, case, hagen):
+    logged_in.post(
+        reverse("cases:consultation_create", args=[case.pk]),
+        {"date": TODAY.isoformat(), "duration_minutes": 20, "channel": "phone", "notes": "x"},
+    )
+    ReferralFactory(case=case, reason="Später erfasst", created_on=TODAY)
+    page = _page(logged_in.get(case.person.get_absolute_url()))
+    timeline = page[page.index('id="timeline-heading"') :]
+    assert timeline.index("Später erfasst") < timeline.index(
+        reverse("cases:detail", args=[case.pk])
+    )
+
+
+def test_closed_cases_leave_the_worklist(logged_in, case):
+    step = NextStepFactory(case=case, due_on=TODAY - datetime.timedelta(days=1))
+    with scope(office=[case.office_id]):
+        from lotse.cases.services import close_case
+
+        close_case(case, closed_on=TODAY, reason="Umzug", expected_version=case.version)
+    home = _page(logged_in.get(reverse("core:home")))
+    assert reverse("cases:next_step_done", args=[step.pk]) not in home
+
+
+def test_load_reference_data_command(db, capsys):
+    from django.core.management import call_command
+
+    call_command("load-reference-data")
+    assert "counselling topics" in capsys.readouterr().out
