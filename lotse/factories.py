@@ -181,3 +181,13 @@ class ConsentFactory(ScopesDisabledFactory):
     purpose = ConsentPurpose.SHARE_WITH_INSTITUTIONS
     given_on = factory.LazyFunction(datetime.date.today)
     form = "written"
+
+
+class OutcomeFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "cases.Outcome"
+
+    case = factory.SubFactory(CaseFactory)
+    office = factory.SelfAttribute("case.office")
+    kind = "internship"
+    date = factory.LazyFunction(datetime.date.today)

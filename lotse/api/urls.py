@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.utils import check_csrf
 
+from lotse.cases.api import router as cases_router
 from lotse.organisations.api import router as organisations_router
 from lotse.people.api import router as people_router
 
@@ -46,10 +47,17 @@ api = NinjaAPI(
 
 @api.exception_handler(NinjaValidationError)
 def validation_errors(request, exc):
+    # Same shape as form errors: {field: [{"message": …, "code": …}]}.
     errors = {}
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", []) if part not in {"body", "payload"}]
-        errors.setdefault(".".join(location) or "__all__", []).append(error.get("msg", ""))
+        location = [
+            str(part)
+            for part in error.get("loc", [])
+            if part not in {"body", "payload", "data", "query", "path"}
+        ]
+        errors.setdefault(".".join(location) or "__all__", []).append(
+            {"message": error.get("msg", ""), "code": error.get("type", "invalid")}
+        )
     return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=400)
 
 
@@ -74,3 +82,4 @@ def not_found(request, exc):
 
 api.add_router("/people/", people_router)
 api.add_router("/organisations/", organisations_router)
+api.add_router("/cases/", cases_router)

@@ -41,6 +41,8 @@ def open_case(person, *, counsellor, **data) -> Case:
         with transaction.atomic():
             case.save()
     except IntegrityError:
+        if not Case.objects.open().filter(person=person).exists():
+            raise
         raise ValidationError(
             _("%(name)s has an open case already. Continue that case instead.")
             % {"name": person.full_name},
@@ -80,6 +82,14 @@ def save_case(form, *, expected_version: int) -> Case:
             code="concurrent_edit",
         )
     case = form.save(commit=False)
+    if case.closed_on and case.opened_on > case.closed_on:
+        raise ValidationError(
+            {
+                "opened_on": _("The case was closed on %(date)s; it cannot open later.")
+                % {"date": case.closed_on.strftime("%d.%m.%Y")}
+            },
+            code="opened_after_closed",
+        )
     case.version = current.version + 1
     case.save()
     form.save_m2m()
@@ -97,14 +107,18 @@ def close_case(case: Case, *, closed_on: datetime.date, reason: str, expected_ve
             code="concurrent_edit",
         )
     if not current.is_open:
-        raise ValidationError(_("This case is closed already."))
+        raise ValidationError(_("This case is closed already."), code="closed")
     if not reason.strip() and not current.outcomes.exists():
         raise ValidationError(
             _("Record an outcome (Verbleib) first, or give a reason for closing the case."),
             code="outcome_or_reason",
         )
     if closed_on < current.opened_on:
-        raise ValidationError(_("A case cannot be closed before it was opened."))
+        raise ValidationError(
+            _("A case cannot be closed before it was opened."), code="closed_before_opened"
+        )
+    if closed_on > _today():
+        raise ValidationError(_("A case cannot be closed in the future."), code="closed_in_future")
     current.status = CaseStatus.CLOSED
     current.closed_on = closed_on
     current.closing_reason = reason.strip()
@@ -121,7 +135,9 @@ def close_case(case: Case, *, closed_on: datetime.date, reason: str, expected_ve
 def record_consultation(case: Case, form, *, counsellor, next_steps=()) -> Consultation:
     """Save a consultation form for CASE, with the next steps agreed in it."""
     if not case.is_open:
-        raise ValidationError(_("This case is closed. Open a new case to record a consultation."))
+        raise ValidationError(
+            _("This case is closed. Open a new case to record a consultation."), code="closed"
+        )
     consultation = form.save(commit=False)
     consultation.office_id = case.office_id
     consultation.case = case
@@ -183,7 +199,16 @@ def refer(case: Case, *, institution, reason, created_by, shares_personal_data=T
     minors); without it the referral is refused with a message saying what is missing.
     """
     if not case.is_open:
-        raise ValidationError(_("This case is closed. Open a new case to refer the person."))
+        raise ValidationError(
+            _("This case is closed. Open a new case to refer the person."), code="closed"
+        )
+    if data.get("status", ReferralStatus.PLANNED) not in {
+        ReferralStatus.PLANNED,
+        ReferralStatus.SENT,
+    }:
+        raise ValidationError(
+            {"status": _("A new referral is either planned or sent.")}, code="status"
+        )
     if institution.kind != OrganisationKind.INSTITUTION:
         raise ValidationError({"institution": _("Please choose a standard institution.")})
     consent = None
@@ -229,7 +254,8 @@ def update_referral(
                 },
                 code="transition",
             )
-    if status == ReferralStatus.DECLINED and not declined_reason.strip():
+    becomes_declined = status == ReferralStatus.DECLINED and referral.status != status
+    if becomes_declined and not (declined_reason.strip() or referral.declined_reason):
         raise ValidationError({"declined_reason": _("Please note why the institution declined.")})
     if status == ReferralStatus.SENT and referral.sent_on is None:
         referral.sent_on = on

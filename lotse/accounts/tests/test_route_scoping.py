@@ -9,16 +9,20 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from lotse.accounts.models import ApiToken
+from lotse.accounts.models import ApiToken, Role
+from lotse.cases.models import Topic
 from lotse.factories import (
     AffiliationFactory,
     CaseFactory,
     ConsentFactory,
     ConsultationFactory,
+    MembershipFactory,
     NextStepFactory,
     OrganisationFactory,
+    OutcomeFactory,
     ParentChildFactory,
     ReferralFactory,
+    UserFactory,
 )
 
 # Routes anybody may open, logged in or not.
@@ -44,7 +48,12 @@ OFFICE_ROUTES = {
     "api:create_person",
     "api:list_organisations",
     "api:create_organisation",
+    "api:list_cases",
+    "api:create_case",
+    "api:list_topics",
 }
+# Routes only the office's lead may open (and its counsellors get 403).
+LEAD_ROUTES = {"cases:topics", "cases:topic_toggle"}
 # Office routes with objects in the URL: which Hagen object fills each URL argument.
 OBJECT_ROUTES = {
     "people:detail": {"pk": "person"},
@@ -59,6 +68,7 @@ OBJECT_ROUTES = {
     "organisations:history": {"pk": "organisation"},
     "organisations:add_affiliation": {"person_pk": "person"},
     "organisations:remove_affiliation": {"pk": "affiliation"},
+    "cases:topic_toggle": {"pk": "topic"},
     "cases:create": {"person_pk": "person"},
     "cases:detail": {"pk": "case"},
     "cases:update": {"pk": "case"},
@@ -77,6 +87,19 @@ OBJECT_ROUTES = {
     "api:update_person": {"person_id": "person"},
     "api:get_organisation": {"organisation_id": "organisation"},
     "api:update_organisation": {"organisation_id": "organisation"},
+    "api:get_case": {"case_id": "case"},
+    "api:update_case": {"case_id": "case"},
+    "api:close_case": {"case_id": "case"},
+    "api:list_consultations": {"case_id": "case"},
+    "api:create_consultation": {"case_id": "case"},
+    "api:get_consultation": {"consultation_id": "consultation"},
+    "api:list_referrals": {"case_id": "case"},
+    "api:create_referral": {"case_id": "case"},
+    "api:get_referral": {"referral_id": "referral"},
+    "api:update_referral": {"referral_id": "referral"},
+    "api:list_outcomes": {"case_id": "case"},
+    "api:create_outcome": {"case_id": "case"},
+    "api:get_outcome": {"outcome_id": "outcome"},
 }
 
 
@@ -96,7 +119,7 @@ def all_routes() -> set[str]:
 
 
 def test_every_route_is_classified():
-    known = PUBLIC_ROUTES | ANY_MEMBER_ROUTES | OFFICE_ROUTES | set(OBJECT_ROUTES)
+    known = PUBLIC_ROUTES | ANY_MEMBER_ROUTES | OFFICE_ROUTES | LEAD_ROUTES | set(OBJECT_ROUTES)
     unclassified = all_routes() - known
     assert not unclassified, f"Classify these routes in {__name__}: {sorted(unclassified)}"
     assert not (known - all_routes()), "Remove routes that no longer exist"
@@ -113,7 +136,9 @@ def hagen_objects(hagen, hagen_colleague):
         "consultation": consultation,
         "next_step": NextStepFactory(case=case),
         "referral": ReferralFactory(case=case),
+        "outcome": OutcomeFactory(case=case),
         "consent": ConsentFactory(person=link.child),
+        "topic": Topic.objects.create(office=hagen, name="Führerschein"),
         "person": link.parent,
         "parent": link.parent,
         "link": link,
@@ -145,10 +170,14 @@ def _request(client, route, url, method):
 
 
 @pytest.mark.parametrize("route", sorted(OBJECT_ROUTES))
-def test_another_office_gets_404(route, hagen_objects, osnabrueck_counsellor):
+def test_another_office_gets_404(route, hagen_objects, osnabrueck, osnabrueck_counsellor):
     """GET and POST both answer 404 (or 405 where the route has no such method at all)."""
     url = _url(route, hagen_objects)
-    client = _client_for(osnabrueck_counsellor, api=route.startswith("api:"))
+    user = osnabrueck_counsellor
+    if route in LEAD_ROUTES:
+        user = UserFactory(username="leitung.osnabrueck")
+        MembershipFactory(user=user, office=osnabrueck, role=Role.LEAD)
+    client = _client_for(user, api=route.startswith("api:"))
     statuses = {
         method: _request(client, route, url, method).status_code for method in ("get", "post")
     }
@@ -156,16 +185,30 @@ def test_another_office_gets_404(route, hagen_objects, osnabrueck_counsellor):
     assert 404 in statuses.values(), (route, statuses)
 
 
-@pytest.mark.parametrize("route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES)))
-def test_the_own_office_reaches_every_route(route, hagen_objects, hagen_counsellor):
-    """The ids used above are right: Hagen's own counsellor gets the pages (no vacuous 404)."""
+@pytest.mark.parametrize(
+    "route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+)
+def test_the_own_office_reaches_every_route(
+    route, hagen_objects, hagen_counsellor, hagen_colleague
+):
+    """The ids used above are right: Hagen's own staff get the pages (no vacuous 404)."""
     url = _url(route, hagen_objects)
-    client = _client_for(hagen_counsellor, api=route.startswith("api:"))
+    user = hagen_colleague if route in LEAD_ROUTES else hagen_counsellor
+    client = _client_for(user, api=route.startswith("api:"))
     response = client.get(url)
     assert response.status_code in {200, 405}, (route, response.status_code)
 
 
-@pytest.mark.parametrize("route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES)))
+@pytest.mark.parametrize("route", sorted(LEAD_ROUTES))
+def test_counsellors_are_kept_out_of_lead_routes(route, hagen_objects, hagen_counsellor):
+    client = _client_for(hagen_counsellor)
+    assert client.get(_url(route, hagen_objects)).status_code in {403, 405}
+    assert client.post(_url(route, hagen_objects)).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+)
 @pytest.mark.parametrize("who", ["hagen_guide", "programme_user"])
 def test_roles_without_personal_data_are_refused(route, who, hagen_objects, request):
     user = request.getfixturevalue(who)
@@ -182,7 +225,9 @@ def test_roles_without_personal_data_are_refused(route, who, hagen_objects, requ
     assert response.status_code != 200
 
 
-@pytest.mark.parametrize("route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES)))
+@pytest.mark.parametrize(
+    "route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+)
 def test_anonymous_is_sent_to_login(route, hagen_objects):
     response = Client().get(_url(route, hagen_objects))
     if route.startswith("api:"):
