@@ -10,6 +10,7 @@ from lotse.organisations.models import Organisation, OrganisationKind
 
 from .esf import ENTRY_REQUIRED, EXIT_REQUIRED, VOLUNTARY_ITEMS, EsfRecord
 from .models import (
+    REFERRAL_TRANSITIONS,
     Case,
     CaseStatus,
     Consultation,
@@ -91,7 +92,7 @@ class ConsultationForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    next_step = forms.CharField(label=_("Agreed next step"), required=False, max_length=300)
+    next_step = forms.CharField(label=_("What is to be done"), required=False, max_length=300)
     next_step_due_on = forms.DateField(label=_("Due on"), required=False, widget=DateInput)
 
     class Meta:
@@ -193,6 +194,16 @@ class ReferralForm(forms.ModelForm):
 
 class ReferralUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ReferralStatus.choices)
+
+    def __init__(self, *args, current_status=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if current_status is not None:
+            # Offer only the statuses this referral may move to (and keeping it).
+            allowed = {current_status, *REFERRAL_TRANSITIONS[ReferralStatus(current_status)]}
+            self.fields["status"].choices = [
+                (value, label) for value, label in ReferralStatus.choices if value in allowed
+            ]
+
     feedback = forms.CharField(
         label=_("Feedback"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -277,6 +277,9 @@ class ReferralUpdateView(OfficeRoleRequiredMixin, FormView):
             Referral.objects.select_related("case__person", "institution"), pk=kwargs["pk"]
         )
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "current_status": self.referral.status}
+
     def get_initial(self):
         referral = self.referral
         return {
