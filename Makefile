@@ -44,7 +44,7 @@ venv: $(STAMP)
 # Compiles the project's .po files (not Django's or other packages' in .venv).
 messages: venv
 	@if find lotse -name '*.po' -print -quit | grep -q .; then \
-		cd lotse && $(LOTSE) compilemessages; \
+		cd lotse && LOTSE_DATA_DIR=$${LOTSE_DATA_DIR:-$(CURDIR)/data} $(LOTSE) compilemessages; \
 	else \
 		echo "No .po files yet: no translations to compile."; \
 	fi

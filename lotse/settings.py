@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "lotse.organisations",
     "lotse.privacy",
     "lotse.cases",
+    "lotse.companies",
+    "lotse.matching",
     "lotse.demo",
     "django.contrib.admin",
     "django.contrib.auth",

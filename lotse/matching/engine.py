@@ -1,0 +1,212 @@
+"""Ranking places for a young person, and young people for a place, with reasons in words.
+
+Each suggestion scores up to 100 points:
+
+    occupation   40  wished occupation; 25 a related one (same KldB occupational group)
+    distance     25  full points next door, falling to 0 at the person's travel limit
+    start date   15  the place starts when the person is available
+    German       10  level reaches the requirement (4 if one level short)
+    school       10  certificate reaches the requirement
+
+The reasons say which of these held and which did not, so a counsellor can judge
+the suggestion instead of trusting a number.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from lotse.core.geo import distance_km
+from lotse.core.models import Postcode
+
+from .models import (
+    CEFR_ORDER,
+    SCHOOL_ORDER,
+    SEAT_HOLDING,
+    MatchingProfile,
+    Place,
+    Placement,
+    PlaceStatus,
+)
+
+DEFAULT_MAX_DISTANCE_KM = 25
+LIMIT = 50
+
+
+@dataclass
+class Suggestion:
+    place: Place
+    person: object
+    score: int = 0
+    distance: float | None = None
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def explanation(self) -> str:
+        return "; ".join(self.reasons + self.warnings)
+
+
+def _coordinates(postcodes) -> dict[str, tuple[float, float]]:
+    rows = Postcode.objects.filter(code__in={p for p in postcodes if p}).values_list(
+        "code", "latitude", "longitude"
+    )
+    return {code: (lat, lon) for code, lat, lon in rows}
+
+
+def _score(place, person, profile, wished: set[int], groups: set[str], home) -> Suggestion:
+    s = Suggestion(place=place, person=person)
+    occupation = place.occupation
+    if occupation.pk in wished:
+        s.score += 40
+        s.reasons.append(_("wished occupation: %(occupation)s") % {"occupation": occupation})
+    elif occupation.kldb_code and occupation.group in groups:
+        s.score += 25
+        s.reasons.append(
+            _("related to a wished occupation: %(occupation)s") % {"occupation": occupation}
+        )
+    elif wished:
+        s.warnings.append(
+            _("%(occupation)s is not among the wished occupations") % {"occupation": occupation}
+        )
+    else:
+        s.warnings.append(_("no wished occupations recorded"))
+
+    limit = (profile.max_distance_km if profile else None) or DEFAULT_MAX_DISTANCE_KM
+    if home and place.latitude is not None:
+        s.distance = distance_km(home, (place.latitude, place.longitude))
+        km = round(s.distance)
+        if s.distance <= limit:
+            s.score += round(25 * (1 - s.distance / limit))
+            s.reasons.append(_("%(km)s km from home") % {"km": km})
+        else:
+            s.warnings.append(
+                _("%(km)s km from home, more than %(limit)s km") % {"km": km, "limit": limit}
+            )
+    else:
+        s.warnings.append(_("distance unknown (postcode missing)"))
+
+    available = profile.available_from if profile else None
+    if available is None or place.start_date >= available:
+        s.score += 15
+        s.reasons.append(_("starts on %(date)s") % {"date": place.start_date.strftime("%d.%m.%Y")})
+    else:
+        s.warnings.append(
+            _("starts on %(date)s, before %(available)s")
+            % {
+                "date": place.start_date.strftime("%d.%m.%Y"),
+                "available": available.strftime("%d.%m.%Y"),
+            }
+        )
+
+    required = place.required_german_level
+    level = profile.german_level if profile else ""
+    if not required:
+        s.score += 10
+    elif level and CEFR_ORDER[level] >= CEFR_ORDER[required]:
+        s.score += 10
+        s.reasons.append(
+            _("German %(level)s (needed: %(required)s)") % {"level": level, "required": required}
+        )
+    elif level and CEFR_ORDER[level] == CEFR_ORDER[required] - 1:
+        s.score += 4
+        s.warnings.append(
+            _("German %(required)s needed, %(level)s so far")
+            % {"level": level, "required": required}
+        )
+    else:
+        s.warnings.append(
+            _("German %(required)s needed, level %(level)s")
+            % {"required": required, "level": level or _("unknown")}
+        )
+
+    required_school = place.required_school_certificate
+    school = profile.school_certificate if profile else ""
+    if not required_school:
+        s.score += 10
+    elif school and SCHOOL_ORDER.get(school, 0) >= SCHOOL_ORDER.get(required_school, 0):
+        s.score += 10
+        s.reasons.append(_("school certificate fits"))
+    else:
+        s.warnings.append(
+            _("needs %(certificate)s")
+            % {"certificate": place.get_required_school_certificate_display()}
+        )
+    return s
+
+
+def _rank(suggestions: list[Suggestion], limit: int) -> list[Suggestion]:
+    suggestions.sort(
+        key=lambda s: (-s.score, s.distance if s.distance is not None else 10_000, s.place.pk)
+    )
+    return suggestions[:limit]
+
+
+def _profile_of(person) -> MatchingProfile | None:
+    return (
+        MatchingProfile.objects.filter(person=person).prefetch_related("wished_occupations").first()
+    )
+
+
+def _wishes(profile) -> tuple[set[int], set[str]]:
+    if profile is None:
+        return set(), set()
+    occupations = list(profile.wished_occupations.all())
+    return {o.pk for o in occupations}, {o.group for o in occupations if o.kldb_code}
+
+
+def _open_places():
+    """Open places with free seats (seats held by accepted, started or completed placements)."""
+    return (
+        Place.objects.filter(status=PlaceStatus.OPEN)
+        .annotate(taken=Count("placements", filter=Q(placements__status__in=SEAT_HOLDING)))
+        .select_related("company", "occupation")
+    )
+
+
+def places_for(person, limit: int = LIMIT) -> list[Suggestion]:
+    """Open places for PERSON, best first."""
+    profile = _profile_of(person)
+    wished, groups = _wishes(profile)
+    home = _coordinates([person.postcode]).get(person.postcode)
+    already = set(
+        Placement.objects.filter(person=person)
+        .exclude(status="cancelled")
+        .values_list("place_id", flat=True)
+    )
+    suggestions = [
+        _score(place, person, profile, wished, groups, home)
+        for place in _open_places()
+        if place.taken < place.seats and place.pk not in already
+    ]
+    return _rank(suggestions, limit)
+
+
+def people_for(place, limit: int = LIMIT) -> list[Suggestion]:
+    """Young people (with a matching profile) for PLACE, best first."""
+    profiles = list(
+        MatchingProfile.objects.filter(person__is_young_person=True)
+        .select_related("person")
+        .prefetch_related("wished_occupations")
+    )
+    homes = _coordinates([p.person.postcode for p in profiles])
+    already = set(
+        Placement.objects.filter(place=place)
+        .exclude(status="cancelled")
+        .values_list("person_id", flat=True)
+    )
+    suggestions = []
+    for profile in profiles:
+        if profile.person_id in already:
+            continue
+        wished, groups = _wishes(profile)
+        suggestions.append(
+            _score(
+                place, profile.person, profile, wished, groups, homes.get(profile.person.postcode)
+            )
+        )
+    suggestions.sort(
+        key=lambda s: (-s.score, s.distance if s.distance is not None else 10_000, s.person.pk)
+    )
+    return suggestions[:limit]
