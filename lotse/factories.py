@@ -191,3 +191,90 @@ class OutcomeFactory(ScopesDisabledFactory):
     office = factory.SelfAttribute("case.office")
     kind = "internship"
     date = factory.LazyFunction(datetime.date.today)
+
+
+class OccupationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "matching.Occupation"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Ausbildungsberuf {n}")
+    duration_months = 36
+    area = "ihk"
+    kldb_code = "25212"
+    source = "test"
+    source_date = datetime.date(2025, 8, 1)
+
+
+def _postcode_coordinate(place, index):
+    from lotse.core.geo import coordinates
+
+    found = coordinates(place.postcode)
+    return found[index] if found else None
+
+
+class PlaceFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "matching.Place"
+
+    office = factory.SubFactory(OfficeFactory)
+    kind = "eq"
+    company = factory.SubFactory(OrganisationFactory, office=factory.SelfAttribute("..office"))
+    occupation = factory.SubFactory(OccupationFactory)
+    postcode = "58135"
+    latitude = factory.LazyAttribute(lambda place: _postcode_coordinate(place, 0))
+    longitude = factory.LazyAttribute(lambda place: _postcode_coordinate(place, 1))
+    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=60))
+    seats = 1
+
+
+class MatchingProfileFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "matching.MatchingProfile"
+        skip_postgeneration_save = True
+
+    person = factory.SubFactory(PersonFactory, postcode="58135")
+    office = factory.SelfAttribute("person.office")
+    german_level = "B1"
+    school_certificate = "hauptschule"
+
+    @factory.post_generation
+    def wished(obj, create, extracted, **kwargs):
+        if create and extracted:
+            with scopes_disabled():
+                obj.wished_occupations.set(extracted)
+
+
+class PlacementFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "matching.Placement"
+
+    place = factory.SubFactory(PlaceFactory)
+    person = factory.SubFactory(PersonFactory, office=factory.SelfAttribute("..place.office"))
+    office = factory.SelfAttribute("place.office")
+    created_by = factory.SubFactory(UserFactory)
+
+
+class AcquisitionFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "companies.Acquisition"
+
+    company = factory.SubFactory(OrganisationFactory)
+    office = factory.SelfAttribute("company.office")
+    channel = "cold_call"
+    counsellor = factory.SubFactory(UserFactory)
+    started_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=14))
+
+
+class ActivityFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "companies.Activity"
+
+    acquisition = factory.SubFactory(AcquisitionFactory)
+    office = factory.SelfAttribute("acquisition.office")
+    kind = "call"
+    by = factory.SelfAttribute("acquisition.counsellor")
+    date = factory.LazyFunction(datetime.date.today)
+    outcome = "Inhaber interessiert, Rückruf vereinbart"
+    next_step = "Unterlagen zur Ausbildereignung schicken"
+    next_step_due_on = factory.LazyFunction(datetime.date.today)

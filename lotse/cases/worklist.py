@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from lotse.companies.models import AcquisitionStatus, Activity
+
 from .esf import DATA_DUE_WITHIN_DAYS, ENTRY_REQUIRED, EXIT_REQUIRED, VOLUNTARY_ITEMS
 from .models import (
     FEEDBACK_EXPECTED_WITHIN_DAYS,
@@ -32,6 +34,7 @@ class Worklist:
     follow_ups: Section
     waiting_for_feedback: Section
     esf_incomplete: Section
+    company_steps: Section = field(default_factory=lambda: Section(rows=[], total=0))
     extra: dict = field(default_factory=dict)
 
     @property
@@ -43,6 +46,7 @@ class Worklist:
                 self.follow_ups,
                 self.waiting_for_feedback,
                 self.esf_incomplete,
+                self.company_steps,
             )
         )
 
@@ -110,11 +114,23 @@ def worklist_for(user, today: datetime.date | None = None) -> Worklist:
         .order_by("entry_date", "id")
         .distinct()
     )
+    company_steps = (
+        Activity.objects.filter(
+            by=user,
+            next_step_done_on__isnull=True,
+            next_step_due_on__lte=today + datetime.timedelta(UPCOMING_DAYS),
+        )
+        .exclude(next_step="")
+        .exclude(acquisition__status=AcquisitionStatus.LOST)
+        .select_related("acquisition__company")
+        .order_by("next_step_due_on", "id")
+    )
     return Worklist(
         today=today,
         next_steps=_section(next_steps),
         follow_ups=_section(follow_ups),
         waiting_for_feedback=_section(waiting),
         esf_incomplete=_section(esf),
+        company_steps=_section(company_steps),
         extra={"due_within_days": DATA_DUE_WITHIN_DAYS},
     )

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
+from django.utils import timezone
 
 from lotse.matching.models import SEAT_HOLDING, Place, Placement
 
@@ -74,7 +75,7 @@ def channel_report(start: datetime.date, end: datetime.date) -> ChannelReport:
         acquisition_id__in=ids, reached_on__lte=end
     ).values_list("acquisition_id", "stage"):
         reached[acquisition_id].add(stage)
-    end_of_period = datetime.datetime.combine(end, datetime.time.max).astimezone()
+    end_of_period = timezone.make_aware(datetime.datetime.combine(end, datetime.time.max))
     companies = [a["company_id"] for a in cohort]
     # Two aggregates, not one: a join with placements would multiply the seats.
     offered = dict(

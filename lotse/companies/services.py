@@ -83,6 +83,8 @@ def move_to_stage(acquisition: Acquisition, stage: str, *, by, on=None) -> Acqui
     """Move the company to STAGE (forward or, to correct a mistake, back)."""
     on = on or _today()
     acquisition = Acquisition.objects.select_for_update().get(pk=acquisition.pk)
+    if acquisition.stage == stage:
+        return acquisition
     if acquisition.status != AcquisitionStatus.ACTIVE:
         raise ValidationError(
             _("This acquisition is %(status)s. Make it active again first.")
@@ -96,13 +98,21 @@ def move_to_stage(acquisition: Acquisition, stage: str, *, by, on=None) -> Acqui
     return acquisition
 
 
-def reach_stage_at_least(acquisition: Acquisition, stage: str, *, by, on=None) -> None:
-    """Used when places and placements show a stage was reached (never moves back)."""
-    if STAGE_ORDER[acquisition.stage] < STAGE_ORDER[stage]:
-        acquisition.stage = stage
-        acquisition.version += 1
-        acquisition.save(update_fields=["stage", "version", "updated_at"])
-    _record_stages_up_to(acquisition, stage, on or _today(), by)
+@transaction.atomic
+def reach_stage_at_least(acquisition: Acquisition, stage: str, *, by, on=None) -> Acquisition:
+    """Used when activities, places and placements show a stage was reached.
+
+    Reads the stored row under a lock, so it never moves a company back and never
+    loses another change's version, whatever copy the caller holds.
+    """
+    current = Acquisition.objects.select_for_update().get(pk=acquisition.pk)
+    if STAGE_ORDER[current.stage] < STAGE_ORDER[stage]:
+        current.stage = stage
+        current.version += 1
+        current.save(update_fields=["stage", "version", "updated_at"])
+    _record_stages_up_to(current, stage, on or _today(), by)
+    acquisition.stage, acquisition.version = current.stage, current.version
+    return current
 
 
 @transaction.atomic
@@ -156,6 +166,8 @@ def log_activity(acquisition: Acquisition, *, by, **data) -> Activity:
 
 @transaction.atomic
 def complete_activity_step(activity: Activity, on=None) -> Activity:
+    if not activity.next_step or activity.next_step_done_on is not None:
+        raise ValidationError(_("There is no open next step."), code="no_open_step")
     activity.next_step_done_on = on or _today()
     activity.save(update_fields=["next_step_done_on"])
     return activity

@@ -123,7 +123,7 @@ def _score(place, person, profile, wished: set[int], groups: set[str], home) -> 
 
     required_school = place.required_school_certificate
     school = profile.school_certificate if profile else ""
-    if not required_school:
+    if not required_school or SCHOOL_ORDER.get(required_school, 0) == 0:
         s.score += 10
     elif school and SCHOOL_ORDER.get(school, 0) >= SCHOOL_ORDER.get(required_school, 0):
         s.score += 10
@@ -165,11 +165,23 @@ def _open_places():
     )
 
 
-def places_for(person, limit: int = LIMIT) -> list[Suggestion]:
-    """Open places for PERSON, best first."""
+def _postcode(person) -> str:
+    return (person.postcode or "").strip()
+
+
+def suggestion_for(place, person) -> Suggestion:
+    """How well one place fits one person (e.g. to store the reasons of a placement)."""
     profile = _profile_of(person)
     wished, groups = _wishes(profile)
-    home = _coordinates([person.postcode]).get(person.postcode)
+    home = _coordinates([_postcode(person)]).get(_postcode(person))
+    return _score(place, person, profile, wished, groups, home)
+
+
+def places_for(person, limit: int = LIMIT) -> list[Suggestion]:
+    """Open places of PERSON's office, best first."""
+    profile = _profile_of(person)
+    wished, groups = _wishes(profile)
+    home = _coordinates([_postcode(person)]).get(_postcode(person))
     already = set(
         Placement.objects.filter(person=person)
         .exclude(status="cancelled")
@@ -177,20 +189,25 @@ def places_for(person, limit: int = LIMIT) -> list[Suggestion]:
     )
     suggestions = [
         _score(place, person, profile, wished, groups, home)
-        for place in _open_places()
+        # The office filter is only a safety net for code running without a scope.
+        for place in _open_places().filter(office_id=person.office_id)
         if place.taken < place.seats and place.pk not in already
     ]
     return _rank(suggestions, limit)
 
 
 def people_for(place, limit: int = LIMIT) -> list[Suggestion]:
-    """Young people (with a matching profile) for PLACE, best first."""
+    """Young people of PLACE's office (with a matching profile), best first.
+
+    People who have started a place already are left out.
+    """
     profiles = list(
-        MatchingProfile.objects.filter(person__is_young_person=True)
+        MatchingProfile.objects.filter(office_id=place.office_id, person__is_young_person=True)
+        .exclude(person__placements__status="started")
         .select_related("person")
         .prefetch_related("wished_occupations")
     )
-    homes = _coordinates([p.person.postcode for p in profiles])
+    homes = _coordinates([_postcode(p.person) for p in profiles])
     already = set(
         Placement.objects.filter(place=place)
         .exclude(status="cancelled")

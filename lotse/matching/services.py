@@ -42,8 +42,7 @@ def _locate(place: Place) -> None:
         place.latitude = place.longitude = None
         return
     place.latitude, place.longitude = postcode.latitude, postcode.longitude
-    if not place.town:
-        place.town = postcode.town
+    place.town = postcode.town
 
 
 @transaction.atomic
@@ -57,7 +56,7 @@ def save_place(form, *, office=None, by=None) -> Place:
     _locate(place)
     place.save()
     acquisition = Acquisition.objects.filter(company=place.company).first()
-    if acquisition is not None and by is not None:
+    if acquisition is not None and by is not None and place.status != PlaceStatus.WITHDRAWN:
         reach_stage_at_least(acquisition, Stage.OFFERS_PLACES, by=by)
     return place
 
@@ -110,6 +109,8 @@ def change_placement(
     placement = Placement.objects.select_for_update().select_related("place").get(pk=placement.pk)
     place = Place.objects.select_for_update().get(pk=placement.place_id)
     current = PlacementStatus(placement.status)
+    if status not in PlacementStatus.values:
+        raise ValidationError({"status": _("Please choose a status.")}, code="status")
     if status == current:
         return placement
     if status not in PLACEMENT_TRANSITIONS[current]:
@@ -123,6 +124,8 @@ def change_placement(
             {"cancel_reason": _("Please note who cancelled and why.")}, code="cancel_reason"
         )
     if status in SEAT_HOLDING and current not in SEAT_HOLDING:
+        if place.status == PlaceStatus.WITHDRAWN:
+            raise ValidationError(_("The company has withdrawn this place."), code="withdrawn")
         taken = place.placements.filter(status__in=SEAT_HOLDING).count()
         if taken >= place.seats:
             raise ValidationError(
@@ -150,7 +153,13 @@ def change_placement(
 
 def _on_start(placement: Placement, place: Place, *, by, on) -> None:
     case = placement.case
-    if case is not None and case.status == CaseStatus.OPEN:
+    if case is None or case.status != CaseStatus.OPEN:
+        # The case may have been opened (again) after the suggestion.
+        case = placement.person.cases.filter(status=CaseStatus.OPEN).first()
+        if case is not None:
+            placement.case = case
+            placement.save(update_fields=["case"])
+    if case is not None:
         record_outcome(
             case,
             kind=OUTCOME_FOR_PLACE[PlaceKind(place.kind)],

@@ -12,6 +12,7 @@ from lotse.accounts.permissions import OfficeRoleRequiredMixin
 from lotse.cases.timeline import KINDS as TIMELINE_KINDS
 from lotse.cases.timeline import timeline_for
 from lotse.core.history import history_for
+from lotse.matching.views import person_matching_context
 from lotse.organisations.models import Affiliation
 
 from . import services
@@ -72,6 +73,7 @@ class PersonDetailView(OfficeRoleRequiredMixin, DetailView):
             timeline=timeline_for(person, selected or None),
             timeline_kinds=list(TIMELINE_KINDS.items()),
             timeline_selected=selected or set(TIMELINE_KINDS),
+            **person_matching_context(person),
         )
         return context
 

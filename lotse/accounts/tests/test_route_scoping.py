@@ -12,6 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from lotse.accounts.models import ApiToken, Role
 from lotse.cases.models import Topic
 from lotse.factories import (
+    AcquisitionFactory,
+    ActivityFactory,
     AffiliationFactory,
     CaseFactory,
     ConsentFactory,
@@ -21,6 +23,8 @@ from lotse.factories import (
     OrganisationFactory,
     OutcomeFactory,
     ParentChildFactory,
+    PlaceFactory,
+    PlacementFactory,
     ReferralFactory,
     UserFactory,
 )
@@ -51,6 +55,12 @@ OFFICE_ROUTES = {
     "api:list_cases",
     "api:create_case",
     "api:list_topics",
+    "companies:board",
+    "companies:list",
+    "companies:start",
+    "companies:analytics",
+    "matching:place_list",
+    "matching:place_create",
 }
 # Routes only the office's lead may open (and its counsellors get 403).
 LEAD_ROUTES = {"cases:topics", "cases:topic_toggle"}
@@ -100,6 +110,19 @@ OBJECT_ROUTES = {
     "api:list_outcomes": {"case_id": "case"},
     "api:create_outcome": {"case_id": "case"},
     "api:get_outcome": {"outcome_id": "outcome"},
+    "companies:start_for": {"company_pk": "organisation"},
+    "companies:detail": {"pk": "acquisition"},
+    "companies:update": {"pk": "acquisition"},
+    "companies:status": {"pk": "acquisition"},
+    "companies:move": {"pk": "acquisition"},
+    "companies:activity_create": {"pk": "acquisition"},
+    "companies:activity_done": {"pk": "activity"},
+    "matching:place_detail": {"pk": "place"},
+    "matching:place_update": {"pk": "place"},
+    "matching:suggest": {"pk": "place", "person_pk": "person"},
+    "matching:profile": {"person_pk": "person"},
+    "matching:person_places": {"person_pk": "person"},
+    "matching:placement_update": {"pk": "placement"},
 }
 
 
@@ -131,6 +154,8 @@ def hagen_objects(hagen, hagen_colleague):
     affiliation = AffiliationFactory(person=link.parent, organisation__office=hagen)
     case = CaseFactory(person=link.child, counsellor=hagen_colleague)
     consultation = ConsultationFactory(case=case)
+    acquisition = AcquisitionFactory(company__office=hagen, counsellor=hagen_colleague)
+    place = PlaceFactory(office=hagen, company=affiliation.organisation)
     return {
         "case": case,
         "consultation": consultation,
@@ -144,6 +169,10 @@ def hagen_objects(hagen, hagen_colleague):
         "link": link,
         "organisation": affiliation.organisation,
         "affiliation": affiliation,
+        "acquisition": acquisition,
+        "activity": ActivityFactory(acquisition=acquisition),
+        "place": place,
+        "placement": PlacementFactory(place=place, person=link.child, case=case),
     }
 
 
