@@ -167,6 +167,7 @@ class AcquisitionForm(RecommenderFields, forms.ModelForm):
         self.setup_recommender(self.instance.company)
         self.fields["counsellor"].queryset = counsellors_of(office)
         self.fields["version"].initial = self.instance.version
+        self.fields["channel"].choices = Channel.choices  # no empty radio button
 
 
 class StatusForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.accounts.scoping import OfficeScopedModel
 
@@ -171,7 +172,7 @@ class Activity(OfficeScopedModel):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = models.TextField(pgettext_lazy("activity", "result"), blank=True)
     next_step = models.CharField(_("next step"), max_length=300, blank=True)
     next_step_due_on = models.DateField(_("next step due on"), null=True, blank=True)
     next_step_done_on = models.DateField(_("next step done on"), null=True, blank=True)

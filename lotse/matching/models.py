@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.accounts.scoping import OfficeScopedModel
 from lotse.cases.esf import SchoolCertificate
@@ -177,7 +178,7 @@ class PlacementStatus(models.TextChoices):
     SUGGESTED = "suggested", _("suggested")
     APPLIED = "applied", _("applied")
     INTERVIEW = "interview", _("interview")
-    ACCEPTED = "accepted", _("accepted")
+    ACCEPTED = "accepted", pgettext_lazy("placement", "accepted")
     STARTED = "started", _("started")
     COMPLETED = "completed", _("completed")
     CANCELLED = "cancelled", _("cancelled")
