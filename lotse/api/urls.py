@@ -14,6 +14,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.utils import check_csrf
 
 from lotse.cases.api import router as cases_router
+from lotse.companies.api import router as companies_router
+from lotse.matching.api import router as matching_router
 from lotse.organisations.api import router as organisations_router
 from lotse.people.api import router as people_router
 
@@ -83,3 +85,7 @@ def not_found(request, exc):
 api.add_router("/people/", people_router)
 api.add_router("/organisations/", organisations_router)
 api.add_router("/cases/", cases_router)
+# Acquisitions, their activities and the channel analytics.
+api.add_router("/companies/", companies_router)
+# Occupations, places, placements and matches.
+api.add_router("/matching/", matching_router)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from lotse.matching.models import SEAT_HOLDING, Place, Placement
+from lotse.matching.models import SEAT_HOLDING, Place, Placement, PlaceStatus
 
 from .models import Acquisition, Channel, Stage, StageChange
 
@@ -80,6 +80,7 @@ def channel_report(start: datetime.date, end: datetime.date) -> ChannelReport:
     # Two aggregates, not one: a join with placements would multiply the seats.
     offered = dict(
         Place.objects.filter(company_id__in=companies, created_at__lte=end_of_period)
+        .exclude(status=PlaceStatus.WITHDRAWN)
         .values("company_id")
         .annotate(total=Sum("seats"))
         .values_list("company_id", "total")

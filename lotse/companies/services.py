@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from lotse.organisations.models import OrganisationKind
@@ -66,14 +66,21 @@ def start_acquisition(company, *, channel: str, counsellor, by=None, **data) -> 
         data["recommended_by_organisation"] = None
         data["recommended_by_person"] = None
     stage = data.pop("stage", Stage.IDENTIFIED)
-    acquisition = Acquisition.objects.create(
-        office_id=company.office_id,
-        company=company,
-        channel=channel,
-        counsellor=counsellor,
-        stage=stage,
-        **data,
-    )
+    try:
+        with transaction.atomic():
+            acquisition = Acquisition.objects.create(
+                office_id=company.office_id,
+                company=company,
+                channel=channel,
+                counsellor=counsellor,
+                stage=stage,
+                **data,
+            )
+    except IntegrityError:  # started by a colleague at the same moment
+        raise ValidationError(
+            _("%(company)s is in the acquisition pipeline already.") % {"company": company},
+            code="exists",
+        ) from None
     _record_stages_up_to(acquisition, stage, acquisition.started_on, by or counsellor)
     return acquisition
 
@@ -106,6 +113,8 @@ def reach_stage_at_least(acquisition: Acquisition, stage: str, *, by, on=None) -
     loses another change's version, whatever copy the caller holds.
     """
     current = Acquisition.objects.select_for_update().get(pk=acquisition.pk)
+    if current.status != AcquisitionStatus.ACTIVE:
+        return current  # a paused or lost acquisition is moved on by hand only
     if STAGE_ORDER[current.stage] < STAGE_ORDER[stage]:
         current.stage = stage
         current.version += 1

@@ -199,11 +199,15 @@ def places_for(person, limit: int = LIMIT) -> list[Suggestion]:
 def people_for(place, limit: int = LIMIT) -> list[Suggestion]:
     """Young people of PLACE's office (with a matching profile), best first.
 
-    People who have started a place already are left out.
+    People who have started an apprenticeship or EQ already are left out.
     """
     profiles = list(
         MatchingProfile.objects.filter(office_id=place.office_id, person__is_young_person=True)
-        .exclude(person__placements__status="started")
+        .exclude(
+            person__in=Placement.objects.filter(
+                status="started", place__kind__in=["apprenticeship", "eq"]
+            ).values("person_id")
+        )
         .select_related("person")
         .prefetch_related("wished_occupations")
     )
@@ -220,7 +224,7 @@ def people_for(place, limit: int = LIMIT) -> list[Suggestion]:
         wished, groups = _wishes(profile)
         suggestions.append(
             _score(
-                place, profile.person, profile, wished, groups, homes.get(profile.person.postcode)
+                place, profile.person, profile, wished, groups, homes.get(_postcode(profile.person))
             )
         )
     suggestions.sort(

@@ -55,10 +55,22 @@ def save_place(form, *, office=None, by=None) -> Place:
         place.office = office
     _locate(place)
     place.save()
+    _update_place_status(place)
     acquisition = Acquisition.objects.filter(company=place.company).first()
     if acquisition is not None and by is not None and place.status != PlaceStatus.WITHDRAWN:
         reach_stage_at_least(acquisition, Stage.OFFERS_PLACES, by=by)
     return place
+
+
+def _update_place_status(place: Place) -> None:
+    """Open while seats are free, filled when not (a withdrawn place stays withdrawn)."""
+    if place.status == PlaceStatus.WITHDRAWN:
+        return
+    taken = place.placements.filter(status__in=SEAT_HOLDING).count()
+    status = PlaceStatus.FILLED if taken >= place.seats else PlaceStatus.OPEN
+    if status != place.status:
+        place.status = status
+        place.save(update_fields=["status", "updated_at"])
 
 
 @transaction.atomic
@@ -76,6 +88,10 @@ def suggest(person, place, *, by, reasons: str = "") -> Placement:
     """Turn a suggestion into a placement (status suggested)."""
     if place.status != PlaceStatus.OPEN:
         raise ValidationError(_("This place is no longer open."), code="place_closed")
+    if place.placements.filter(status__in=SEAT_HOLDING).count() >= place.seats:
+        raise ValidationError(
+            _("All %(seats)s places are taken.") % {"seats": place.seats}, code="full"
+        )
     case = person.cases.filter(status=CaseStatus.OPEN).first()
     try:
         with transaction.atomic():
@@ -138,13 +154,7 @@ def change_placement(
         placement.cancel_reason = cancel_reason.strip()
     placement.save()
 
-    taken = place.placements.filter(status__in=SEAT_HOLDING).count()
-    if place.status == PlaceStatus.OPEN and taken >= place.seats:
-        place.status = PlaceStatus.FILLED
-        place.save(update_fields=["status", "updated_at"])
-    elif place.status == PlaceStatus.FILLED and taken < place.seats:
-        place.status = PlaceStatus.OPEN
-        place.save(update_fields=["status", "updated_at"])
+    _update_place_status(place)
 
     if status == PlacementStatus.STARTED:
         _on_start(placement, place, by=by, on=on)

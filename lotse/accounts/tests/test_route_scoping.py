@@ -61,6 +61,13 @@ OFFICE_ROUTES = {
     "companies:analytics",
     "matching:place_list",
     "matching:place_create",
+    "api:list_acquisitions",
+    "api:start_acquisition",
+    "api:channel_analytics",
+    "api:list_places",
+    "api:create_place",
+    "api:list_placements",
+    "api:create_placement",
 }
 # Routes only the office's lead may open (and its counsellors get 403).
 LEAD_ROUTES = {"cases:topics", "cases:topic_toggle"}
@@ -123,6 +130,26 @@ OBJECT_ROUTES = {
     "matching:profile": {"person_pk": "person"},
     "matching:person_places": {"person_pk": "person"},
     "matching:placement_update": {"pk": "placement"},
+    "api:get_acquisition": {"acquisition_id": "acquisition"},
+    "api:update_acquisition": {"acquisition_id": "acquisition"},
+    "api:change_acquisition_status": {"acquisition_id": "acquisition"},
+    "api:move_acquisition": {"acquisition_id": "acquisition"},
+    "api:list_activities": {"acquisition_id": "acquisition"},
+    "api:log_activity": {"acquisition_id": "acquisition"},
+    "api:get_activity": {"activity_id": "activity"},
+    "api:complete_activity": {"activity_id": "activity"},
+    "api:get_place": {"place_id": "place"},
+    "api:update_place": {"place_id": "place"},
+    "api:place_candidates": {"place_id": "place"},
+    "api:person_places": {"person_id": "person"},
+    "api:get_placement": {"placement_id": "placement"},
+    "api:update_placement": {"placement_id": "placement"},
+}
+# Reference data shared by every office (the training occupations): only roles with
+# personal data read them, but another office's token reads the same ids.
+REFERENCE_ROUTES = {
+    "api:list_occupations": {},
+    "api:get_occupation": {"occupation_id": "occupation"},
 }
 
 
@@ -142,7 +169,14 @@ def all_routes() -> set[str]:
 
 
 def test_every_route_is_classified():
-    known = PUBLIC_ROUTES | ANY_MEMBER_ROUTES | OFFICE_ROUTES | LEAD_ROUTES | set(OBJECT_ROUTES)
+    known = (
+        PUBLIC_ROUTES
+        | ANY_MEMBER_ROUTES
+        | OFFICE_ROUTES
+        | LEAD_ROUTES
+        | set(OBJECT_ROUTES)
+        | set(REFERENCE_ROUTES)
+    )
     unclassified = all_routes() - known
     assert not unclassified, f"Classify these routes in {__name__}: {sorted(unclassified)}"
     assert not (known - all_routes()), "Remove routes that no longer exist"
@@ -173,11 +207,13 @@ def hagen_objects(hagen, hagen_colleague):
         "activity": ActivityFactory(acquisition=acquisition),
         "place": place,
         "placement": PlacementFactory(place=place, person=link.child, case=case),
+        "occupation": place.occupation,
     }
 
 
 def _url(route, hagen_objects):
-    kwargs = {arg: hagen_objects[key].pk for arg, key in OBJECT_ROUTES.get(route, {}).items()}
+    args = OBJECT_ROUTES.get(route) or REFERENCE_ROUTES.get(route, {})
+    kwargs = {arg: hagen_objects[key].pk for arg, key in args.items()}
     return reverse(route, kwargs=kwargs)
 
 
@@ -215,7 +251,7 @@ def test_another_office_gets_404(route, hagen_objects, osnabrueck, osnabrueck_co
 
 
 @pytest.mark.parametrize(
-    "route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+    "route", sorted(OBJECT_ROUTES | REFERENCE_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
 )
 def test_the_own_office_reaches_every_route(
     route, hagen_objects, hagen_counsellor, hagen_colleague
@@ -228,6 +264,12 @@ def test_the_own_office_reaches_every_route(
     assert response.status_code in {200, 405}, (route, response.status_code)
 
 
+@pytest.mark.parametrize("route", sorted(REFERENCE_ROUTES))
+def test_another_office_reads_the_same_reference_data(route, hagen_objects, osnabrueck_counsellor):
+    client = _client_for(osnabrueck_counsellor, api=True)
+    assert client.get(_url(route, hagen_objects)).status_code == 200, route
+
+
 @pytest.mark.parametrize("route", sorted(LEAD_ROUTES))
 def test_counsellors_are_kept_out_of_lead_routes(route, hagen_objects, hagen_counsellor):
     client = _client_for(hagen_counsellor)
@@ -236,7 +278,7 @@ def test_counsellors_are_kept_out_of_lead_routes(route, hagen_objects, hagen_cou
 
 
 @pytest.mark.parametrize(
-    "route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+    "route", sorted(OBJECT_ROUTES | REFERENCE_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
 )
 @pytest.mark.parametrize("who", ["hagen_guide", "programme_user"])
 def test_roles_without_personal_data_are_refused(route, who, hagen_objects, request):
@@ -255,7 +297,7 @@ def test_roles_without_personal_data_are_refused(route, who, hagen_objects, requ
 
 
 @pytest.mark.parametrize(
-    "route", sorted(OBJECT_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+    "route", sorted(OBJECT_ROUTES | REFERENCE_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
 )
 def test_anonymous_is_sent_to_login(route, hagen_objects):
     response = Client().get(_url(route, hagen_objects))
