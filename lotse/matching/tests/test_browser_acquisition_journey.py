@@ -19,7 +19,11 @@ from django.urls import reverse
 from django.utils import translation
 from django_scopes import scopes_disabled
 
-from lotse.browser_testing import assert_no_axe_violations, assert_stylesheet_loaded, login
+from lotse.browser_testing import (
+    assert_no_axe_violations,
+    assert_stylesheet_loaded,
+    submit_login_form,
+)
 from lotse.cases.models import OutcomeKind
 from lotse.companies.models import Acquisition, ActivityKind, Channel, Stage
 from lotse.core.geo import coordinates, distance_km, load_postcodes
@@ -144,7 +148,9 @@ def test_a_recommended_company_offers_an_eq_place_and_a_young_person_starts_it(
     )
 
     # GIVEN Selin is logged in and opens the company's page
-    login(page, live_site, "beratung.hagen")
+    _go(page, live_site.url + reverse("accounts:login"))
+    submit_login_form(page, "beratung.hagen")
+    assert_no_axe_violations(page)  # the start page
     _go(page, live_site.url + company.get_absolute_url())
     assert_stylesheet_loaded(page)
 
@@ -300,7 +306,9 @@ def test_a_recommended_company_offers_an_eq_place_and_a_young_person_starts_it(
     assert page.locator("main figure.chart svg rect.bar").count() > 0
 
     # AND on a phone the board scrolls by itself without widening the page
-    login(page_360, live_site, "beratung.hagen")
+    _go(page_360, live_site.url + reverse("accounts:login"))
+    submit_login_form(page_360, "beratung.hagen")
+    assert_no_axe_violations(page_360)
     _go(page_360, live_site.url + reverse("companies:board"))
     assert page_360.locator(f"#acquisition-{acquisition.pk}").count() == 1
     width = page_360.evaluate("document.documentElement.scrollWidth")
