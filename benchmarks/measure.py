@@ -16,6 +16,12 @@ import sys
 import time
 from pathlib import Path
 
+# What the bench data contain. Raise it when seed-demo or add_history change what
+# they write: run.py then starts the bench database afresh instead of reusing it.
+# 1: people and organisations (issue 2); 2: counselling cases (issue 3);
+# 3: seed-demo ends with ANALYZE.
+SEED_VERSION = 3
+
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
@@ -47,6 +53,7 @@ def data_present(offices: int, scale: int) -> bool:
     from django_scopes import scopes_disabled
 
     from lotse.accounts.models import Office, User
+    from lotse.cases.models import Case, Consultation
     from lotse.people.models import Person
 
     with scopes_disabled():
@@ -54,15 +61,20 @@ def data_present(offices: int, scale: int) -> bool:
             Office.objects.count() == offices
             and Person.objects.count() == expected_people(offices, scale)
             and User.objects.filter(username="beratung.hagen").exists()
+            and Case.objects.filter(counsellor__username="beratung.hagen").exists()
+            and Consultation.objects.exists()
         )
 
 
-def add_history(batch: int = 5000) -> int:
+def add_history() -> int:
     """One 'created' log entry per record, as creating them through Lotse would leave.
 
     The person page shows the latest entries of the person and of its links
-    (parent/child, roles at organisations); without entries that query would
-    look cheaper than it is in real use.
+    (parent/child, roles at organisations), the case page those of the case;
+    without entries these queries would look cheaper than they are in real use.
+    Cases, consultations, next steps, referrals, consents, outcomes and ESF+ records
+    get their entry too, so that the log has the size real use gives it (about
+    2 million entries at full size). Written with plain INSERTs (lotse.demo.bulk).
     """
     from auditlog.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
@@ -71,12 +83,18 @@ def add_history(batch: int = 5000) -> int:
     from django_scopes import scopes_disabled
 
     from lotse.accounts.models import User
+    from lotse.cases.models import Case, Consultation, EsfRecord, NextStep, Outcome, Referral
+    from lotse.demo import bulk
     from lotse.organisations.models import Affiliation, Organisation
     from lotse.people.models import ParentChild, Person
+    from lotse.privacy.models import Consent
 
     actor = User.objects.get(username="beratung.hagen")
     now = timezone.now()
-    count = 0
+
+    def plain(label):
+        return (("id",), lambda row: ({}, f"{label} {row[0]}"))
+
     sources = [
         (Person, ("id", "family_name"), lambda row: ({}, row[1])),
         (Organisation, ("id", "name"), lambda row: ({}, row[1])),
@@ -90,33 +108,47 @@ def add_history(batch: int = 5000) -> int:
             ("id", "person_id", "organisation_id"),
             lambda row: ({"person": row[1], "organisation": row[2]}, f"role {row[0]}"),
         ),
+        (Case, *plain("case")),
+        (Consultation, *plain("consultation")),
+        (NextStep, *plain("next step")),
+        (Referral, *plain("referral")),
+        (Consent, *plain("consent")),
+        (Outcome, *plain("outcome")),
+        (EsfRecord, *plain("ESF+")),
     ]
+    count = 0
     with transaction.atomic(), scopes_disabled():
+        writer = bulk.RowWriter(LogEntry, with_pk=False)
         for model, fields, describe in sources:
-            content_type = ContentType.objects.get_for_model(model)
-            entries = []
-            for row in model._base_manager.order_by("id").values_list(*fields).iterator(2000):
-                additional, text = describe(row)
-                entries.append(
-                    LogEntry(
-                        content_type=content_type,
-                        object_pk=str(row[0]),
-                        object_id=row[0],
-                        object_repr=text,
-                        action=LogEntry.Action.CREATE,
-                        changes={"id": ["None", str(row[0])]},
-                        actor=actor,
-                        timestamp=now,
-                        additional_data=additional or None,
-                    )
-                )
-                if len(entries) >= batch:
-                    LogEntry.objects.bulk_create(entries)
-                    count += len(entries)
-                    entries = []
-            LogEntry.objects.bulk_create(entries)
-            count += len(entries)
+            content_type_id = ContentType.objects.get_for_model(model).pk
+
+            def entries(model=model, fields=fields, describe=describe, type_id=content_type_id):
+                rows = model._base_manager.order_by("id").values_list(*fields)
+                for row in rows.iterator(5000):
+                    additional, text = describe(row)
+                    yield {
+                        "content_type_id": type_id,
+                        "object_pk": str(row[0]),
+                        "object_id": row[0],
+                        "object_repr": text,
+                        "action": LogEntry.Action.CREATE,
+                        "changes_text": "",
+                        "changes": {"id": ["None", str(row[0])]},
+                        "actor_id": actor.pk,
+                        "timestamp": now,
+                        "additional_data": additional or None,
+                    }
+
+            count += writer.insert(entries())
     return count
+
+
+def clear_history() -> None:
+    """The bench database is the benchmark's own: its change history starts afresh."""
+    from auditlog.models import LogEntry
+
+    entries = LogEntry.objects.all()
+    entries._raw_delete(entries.db)
 
 
 def analyse():
@@ -131,20 +163,23 @@ def analyse():
 def prepare(args) -> dict:
     from django.core.management import call_command
 
-    info = {"seeded_now": False}
+    info = {"seeded_now": False, "seed_version": SEED_VERSION}
     data_dir = Path(os.environ["LOTSE_DATA_DIR"])
     state_file = data_dir / "bench-seed.json"
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     info["migrate_seconds"] = round(time.perf_counter() - started, 1)
     if data_present(args.offices, args.scale) and state_file.exists():
-        info.update(json.loads(state_file.read_text()))
-        return info
+        state = json.loads(state_file.read_text())
+        if state.get("seed_version") == SEED_VERSION:
+            info.update(state)
+            return info
     print(f"Seeding --offices {args.offices} --scale {args.scale} …", file=sys.stderr, flush=True)
     started = time.perf_counter()
     call_command("seed-demo", offices=args.offices, scale=args.scale, verbosity=0)
     info["seed_seconds"] = round(time.perf_counter() - started, 1)
     info["history_entries"] = 0
+    clear_history()
     if not args.no_history:
         started = time.perf_counter()
         info["history_entries"] = add_history()
@@ -172,6 +207,7 @@ def measure(args) -> dict:
     from django_scopes import scope, scopes_disabled
 
     from lotse.accounts.models import ApiToken, Membership, Office, User
+    from lotse.cases.models import Case, Consultation
     from lotse.organisations.models import Organisation
     from lotse.people.models import Person
 
@@ -186,12 +222,22 @@ def measure(args) -> dict:
             "offices": Office.objects.count(),
             "people": Person.objects.count(),
             "organisations": Organisation.objects.count(),
+            "cases": Case.objects.count(),
+            "consultations": Consultation.objects.count(),
         }
     with scope(office=[office.pk]):
         office_people = Person.objects.count()
         ids = list(Person.objects.order_by("id").values_list("id", flat=True))
-    random.Random(1).shuffle(ids)
+        office_cases = Case.objects.count()
+        own_open_cases = Case.objects.filter(counsellor=user, status="open").count()
+        case_ids = list(Case.objects.order_by("id").values_list("id", flat=True))
+        with_cases = sorted(set(Case.objects.values_list("person_id", flat=True)))
+    rng = random.Random(1)
+    rng.shuffle(ids)
+    rng.shuffle(case_ids)
+    rng.shuffle(with_cases)
     last_page = max(1, -(-office_people // 25))
+    last_case_page = max(1, -(-office_cases // 25))
 
     client = Client()
     client.force_login(user)
@@ -212,6 +258,25 @@ def measure(args) -> dict:
         ("API list `/api/v1/people/`", lambda i: ("/api/v1/people/", api)),
         ("API search `/api/v1/people/?q=mohammed`", lambda i: ("/api/v1/people/?q=mohammed", api)),
         ("Organisation list `/organisations/`", lambda i: ("/organisations/", {})),
+        # Issue 3: counselling.
+        ("Case list `/cases/` (own open cases)", lambda i: ("/cases/", {})),
+        (
+            "Case list, all `/cases/?mine=0&status=all`",
+            lambda i: ("/cases/?mine=0&status=all", {}),
+        ),
+        (
+            "Case list, all, last page",
+            lambda i: (f"/cases/?mine=0&status=all&page={last_case_page}", {}),
+        ),
+        ("Start page `/` (worklist)", lambda i: ("/", {})),
+        (
+            "Person with cases `/people/<id>/` (timeline; varying)",
+            lambda i: (f"/people/{with_cases[i % len(with_cases)]}/", {}),
+        ),
+        (
+            "Case detail `/cases/<id>/` (varying)",
+            lambda i: (f"/cases/{case_ids[i % len(case_ids)]}/", {}),
+        ),
     ]
     results = []
     for label, request in endpoints:
@@ -250,7 +315,13 @@ def measure(args) -> dict:
             file=sys.stderr,
             flush=True,
         )
-    return {"totals": totals, "office_people": office_people, "endpoints": results}
+    return {
+        "totals": totals,
+        "office_people": office_people,
+        "office_cases": office_cases,
+        "own_open_cases": own_open_cases,
+        "endpoints": results,
+    }
 
 
 def environment() -> dict:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Lotse benchmark: person list, search, detail and API list at scale.
+"""Lotse benchmark: people, organisations and counselling cases at scale.
 
     .venv/bin/python benchmarks/run.py --database sqlite
     .venv/bin/python benchmarks/run.py --database postgres
@@ -9,7 +9,9 @@ For each scale (the given one and, for comparison, a tenth of it) the runner use
 a database of its own — a SQLite file in the bench data directory, or the
 PostgreSQL database `lotse_bench_o<M>_s<K>` — migrates it, seeds it with
 `lotse seed-demo --offices M --scale K` unless the data is already there
-(`--reseed` forces it), and measures with Django's test client (see measure.py).
+(`--reseed` forces it; a bench database seeded by an older version of the
+benchmark — see measure.SEED_VERSION — is started afresh as with `--reseed`),
+and measures with Django's test client (see measure.py).
 The table goes to benchmarks/results/<database>.md and to standard output.
 See benchmarks/README.md.
 """
@@ -26,6 +28,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from measure import SEED_VERSION  # noqa: E402  (stdlib-only at import time)
+
 DEFAULT_PG = "postgres://lotse:lotse@127.0.0.1:5432"
 TARGET_P95_MS = 100
 
@@ -91,14 +96,35 @@ def ensure_postgres(url: str, name: str, reseed: bool) -> str:
     return f"{url}/{name}"
 
 
+def outdated(data_dir: Path) -> bool:
+    """Whether the bench database was seeded by an older version of the benchmark."""
+    state_file = data_dir / "bench-seed.json"
+    if not state_file.exists():
+        return False
+    try:
+        state = json.loads(state_file.read_text())
+    except ValueError:
+        return True
+    return state.get("seed_version") != SEED_VERSION
+
+
 def run_scale(args, scale: int) -> dict:
     label = f"o{args.offices}-s{scale}"
     data_dir = args.data_dir / f"{args.database}-{label}"
-    if args.reseed and data_dir.exists() and args.database == "sqlite":
+    reseed = args.reseed
+    if not reseed and outdated(data_dir):
+        print(
+            f"== {data_dir.name}: seeded by an older version of the benchmark "
+            f"(now {SEED_VERSION}, see measure.SEED_VERSION); starting afresh",
+            file=sys.stderr,
+            flush=True,
+        )
+        reseed = True
+    if reseed and data_dir.exists() and args.database == "sqlite":
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "static").mkdir(exist_ok=True)  # STATIC_ROOT; WhiteNoise warns without it
-    if args.reseed:
+    if reseed:
         (data_dir / "bench-seed.json").unlink(missing_ok=True)
     env = {
         **os.environ,
@@ -112,7 +138,7 @@ def run_scale(args, scale: int) -> dict:
     env.pop("DATABASE_URL", None)
     if args.database == "postgres":
         env["DATABASE_URL"] = ensure_postgres(
-            args.postgres_url, f"lotse_bench_{label.replace('-', '_')}", args.reseed
+            args.postgres_url, f"lotse_bench_{label.replace('-', '_')}", reseed
         )
     command = [
         sys.executable,
@@ -169,8 +195,12 @@ def report(args, runs: list[dict]) -> str:
         )
         lines.append(
             f"- Data at scale {run['scale']}: {_n(totals['offices'])} offices, "
-            f"{_n(totals['people'])} people, {_n(totals['organisations'])} organisations "
-            f"(Hagen: {_n(run['office_people'])} people){history}; `seed-demo` {seeded}."
+            f"{_n(totals['people'])} people, {_n(totals['organisations'])} organisations, "
+            f"{_n(totals.get('cases', 0))} cases, {_n(totals.get('consultations', 0))} "
+            f"consultations (Hagen: {_n(run['office_people'])} people, "
+            f"{_n(run.get('office_cases', 0))} cases, of them "
+            f"{_n(run.get('own_open_cases', 0))} open cases of `beratung.hagen`)"
+            f"{history}; `seed-demo` {seeded}."
         )
     lines += ["", _table(runs), ""]
     missed = [e for e in big["endpoints"] if e["p95_ms"] >= TARGET_P95_MS]

@@ -43,10 +43,10 @@ from lotse.cases.models import Case, CaseStatus, Consultation, NextStep, Outcome
 from lotse.privacy.models import Consent, ConsentForm, ConsentGivenBy, ConsentPurpose
 from lotse.privacy.services import is_minor
 
+from . import bulk
 from . import counselling_texts as texts
+from .bulk import reserve_ids
 from .stories import STORIES, Out, Ref, Step, Story, Talk
-
-BATCH_SIZE = 5000
 
 # Who gets a case.
 YOUNG_CASE_SHARE = 0.8
@@ -59,7 +59,7 @@ SHORT_CONTACT_SHARE = 0.12
 CLOSED_SHARE = 0.2
 OPENED_WITHIN_DAYS = 540
 # Consultations of a case that is not a short contact: 2 + exponential(mean).
-EXTRA_CONSULTATIONS_MEAN = 8.5
+EXTRA_CONSULTATIONS_MEAN = 9.8
 MAX_CONSULTATIONS = 40
 
 CHANNELS = (
@@ -296,7 +296,7 @@ class CaseBuilder:
         self.plan_outcomes(plan)
         if closed is not None and not plan.outcomes:
             plan.closing_reason = rng.choice(texts.CLOSING_REASONS)
-        plan.esf = "complete" if rng.random() < (0.45 if opened > -28 else 0.8) else "incomplete"
+        plan.esf = "complete" if rng.random() < (0.45 if opened > -28 else 0.85) else "incomplete"
         plan.esf_exit = "complete" if rng.random() < 0.75 else "incomplete"
         return plan
 
@@ -473,21 +473,19 @@ class CaseBuilder:
     # -- writing
 
     def write(self) -> None:
-        """Turn the plans into records and write them with bulk_create."""
-        office = self.office
+        """Turn the plans into rows and write them (ids reserved first, see bulk.py)."""
+        office_id = self.office.pk
         day = self.day
-        consents, cases, consultations, topic_rows = [], [], [], []
-        steps, referrals, outcomes, esf = [], [], [], []
-        consent_of: dict[int, Consent] = {}
-        esf_of: dict[int, EsfRecord] = {}
+        plans = self.plans
+        case_ids = iter(reserve_ids(Case, len(plans)))
         first_need: dict[int, CasePlan] = {}
-
-        for plan in self.plans:
-            person = plan.person.person
+        cases = []
+        for plan in plans:
             closed_on = day(plan.closed) if plan.closed is not None else None
             plan.case = Case(
-                office=office,
-                person=person,
+                pk=next(case_ids),
+                office_id=office_id,
+                person=plan.person.person,
                 counsellor=plan.counsellor,
                 target_group=plan.group,
                 status=CaseStatus.OPEN if closed_on is None else CaseStatus.CLOSED,
@@ -497,123 +495,138 @@ class CaseBuilder:
                 short_contact=plan.short,
                 notes=plan.notes,
             )
-            cases.append(plan.case)
-            if not plan.short and office.esf_enabled:
+            cases.append(plan.case.__dict__)
+            if not plan.short and self.office.esf_enabled:
                 known = first_need.get(id(plan.person))
                 if known is None or known.opened > plan.opened:
                     first_need[id(plan.person)] = plan
 
-        Case.objects.bulk_create(cases, batch_size=BATCH_SIZE)
+        consultation_ids = iter(reserve_ids(Consultation, sum(len(p.talks) for p in plans)))
+        step_ids = iter(reserve_ids(NextStep, sum(len(p.steps) for p in plans)))
+        referral_ids = iter(reserve_ids(Referral, sum(len(p.referrals) for p in plans)))
+        outcome_ids = iter(reserve_ids(Outcome, sum(len(p.outcomes) for p in plans)))
+        shares = sum(1 for p in plans for ref in p.referrals if ref.shares)
+        consent_ids = iter(reserve_ids(Consent, shares))
+        esf_ids = iter(reserve_ids(EsfRecord, len(first_need)))
+        language_ids = self.language_ids
+        topic_ids = self.topic_ids
+        consultations, topic_rows, steps, referrals, outcomes, consents, esf = (
+            [] for _ in range(7)
+        )
+        consent_of: dict[int, dict] = {}
 
-        for plan in self.plans:
-            case = plan.case
-            person = plan.person.person
+        for plan in plans:
+            case_id = plan.case.pk
+            counsellor_id = plan.counsellor.pk
             talks = []
             for talk in plan.talks:
-                consultation = Consultation(
-                    office=office,
-                    case=case,
-                    about_case=talk.about.case if talk.about is not None else None,
-                    date=day(talk.day),
-                    duration_minutes=talk.minutes,
-                    channel=talk.channel,
-                    language_id=self.language_ids.get(talk.language),
-                    interpreter_present=talk.interpreter,
-                    guide_present=talk.guide,
-                    notes=talk.note,
-                    counsellor=plan.counsellor,
+                consultation_id = next(consultation_ids)
+                consultations.append(
+                    {
+                        "id": consultation_id,
+                        "office_id": office_id,
+                        "case_id": case_id,
+                        "about_case_id": talk.about.case.pk if talk.about is not None else None,
+                        "date": day(talk.day),
+                        "duration_minutes": talk.minutes,
+                        "channel": talk.channel,
+                        "language_id": language_ids.get(talk.language),
+                        "interpreter_present": talk.interpreter,
+                        "guide_present": talk.guide,
+                        "notes": talk.note,
+                        "counsellor_id": counsellor_id,
+                    }
                 )
-                consultations.append(consultation)
-                talks.append((talk, consultation))
-                topic_rows.append((consultation, talk.topics))
+                talks.append((talk.day, consultation_id))
+                topic_rows.extend(
+                    {"consultation_id": consultation_id, "topic_id": topic_ids[name]}
+                    for name in talk.topics
+                    if name in topic_ids
+                )
             for step in plan.steps:
                 agreed = None
-                for talk, consultation in talks:
-                    if talk.day <= step.due:
-                        agreed = consultation
+                for talk_day, consultation_id in talks:
+                    if talk_day <= step.due:
+                        agreed = consultation_id
                 steps.append(
-                    NextStep(
-                        office=office,
-                        case=case,
-                        consultation=agreed,
-                        description=step.description,
-                        due_on=day(step.due),
-                        done_on=day(step.done) if step.done is not None else None,
-                        assigned_to=plan.counsellor,
-                    )
+                    {
+                        "id": next(step_ids),
+                        "office_id": office_id,
+                        "case_id": case_id,
+                        "consultation_id": agreed,
+                        "description": step.description,
+                        "due_on": day(step.due),
+                        "done_on": day(step.done) if step.done is not None else None,
+                        "assigned_to_id": counsellor_id,
+                    }
                 )
             for ref in plan.referrals:
                 consent = None
                 if ref.shares:
                     consent = consent_of.get(id(plan.person))
-                    if consent is None or consent.given_on > day(ref.created):
-                        consent = self.consent(plan, day(ref.created))
+                    if consent is None or consent["given_on"] > day(ref.created):
+                        consent = self.consent(plan, day(ref.created)).__dict__
+                        consent["id"] = next(consent_ids)
                         consent_of[id(plan.person)] = consent
                         consents.append(consent)
                 institution = self.rng.choice(self.institutions_of(ref.institution))
                 referrals.append(
-                    Referral(
-                        office=office,
-                        case=case,
-                        institution=institution.organisation,
-                        reason=ref.reason,
-                        shares_personal_data=ref.shares,
-                        shared_information=texts.REFERRAL_TEXTS.get(
-                            ref.institution, ("", "")
-                        )[1]
-                        if ref.shares
-                        else "",
-                        consent=consent,
-                        status=ref.status,
-                        created_on=day(ref.created),
-                        sent_on=day(ref.sent) if ref.sent is not None else None,
-                        follow_up_on=day(ref.follow_up) if ref.follow_up is not None else None,
-                        feedback_on=(
+                    {
+                        "id": next(referral_ids),
+                        "office_id": office_id,
+                        "case_id": case_id,
+                        "institution_id": institution.organisation.pk,
+                        "reason": ref.reason,
+                        "shares_personal_data": ref.shares,
+                        "shared_information": (
+                            texts.REFERRAL_TEXTS.get(ref.institution, ("", ""))[1]
+                            if ref.shares
+                            else ""
+                        ),
+                        "consent_id": consent["id"] if consent else None,
+                        "status": ref.status,
+                        "created_on": day(ref.created),
+                        "sent_on": day(ref.sent) if ref.sent is not None else None,
+                        "follow_up_on": day(ref.follow_up) if ref.follow_up is not None else None,
+                        "feedback_on": (
                             day(ref.feedback_day) if ref.feedback_day is not None else None
                         ),
-                        feedback=ref.feedback,
-                        declined_reason=ref.declined_reason,
-                        created_by=plan.counsellor,
-                    )
+                        "feedback": ref.feedback,
+                        "declined_reason": ref.declined_reason,
+                        "created_by_id": counsellor_id,
+                    }
                 )
             for out in plan.outcomes:
                 org = self.orgs_by_template.get(out.org) if out.org else None
                 outcomes.append(
-                    Outcome(
-                        office=office,
-                        case=case,
-                        kind=out.kind,
-                        date=day(out.day),
-                        organisation=org.organisation if org else None,
-                        occupation=out.occupation,
-                        note=out.note,
-                    )
+                    {
+                        "id": next(outcome_ids),
+                        "office_id": office_id,
+                        "case_id": case_id,
+                        "kind": out.kind,
+                        "date": day(out.day),
+                        "organisation_id": org.organisation.pk if org else None,
+                        "occupation": out.occupation,
+                        "note": out.note,
+                    }
                 )
             if first_need.get(id(plan.person)) is plan:
                 record = self.esf_record(plan)
-                esf_of[id(plan.person)] = record
-                esf.append(record)
+                record.pk = next(esf_ids)
+                esf.append(record.__dict__)
 
-        Consent.objects.bulk_create(consents, batch_size=BATCH_SIZE)
-        Consultation.objects.bulk_create(consultations, batch_size=BATCH_SIZE)
-        through = Consultation.topics.through
-        topic_ids = self.topic_ids
-        through.objects.bulk_create(
-            [
-                through(consultation_id=consultation.pk, topic_id=topic_ids[name])
-                for consultation, names in topic_rows
-                for name in names
-                if name in topic_ids
-            ],
-            batch_size=BATCH_SIZE,
-        )
-        NextStep.objects.bulk_create(steps, batch_size=BATCH_SIZE)
-        Referral.objects.bulk_create(referrals, batch_size=BATCH_SIZE)
-        Outcome.objects.bulk_create(outcomes, batch_size=BATCH_SIZE)
-        EsfRecord.objects.bulk_create(esf, batch_size=BATCH_SIZE)
+        bulk.insert(Case, cases)
+        bulk.insert(Consent, consents)
+        bulk.insert(Consultation, consultations)
+        bulk.insert(Consultation.topics.through, topic_rows, with_pk=False)
+        bulk.insert(NextStep, steps)
+        bulk.insert(Referral, referrals)
+        bulk.insert(Outcome, outcomes)
+        bulk.insert(EsfRecord, esf)
         self.counts.update(
             cases=len(cases),
             consultations=len(consultations),
+            consultation_topics=len(topic_rows),
             next_steps=len(steps),
             referrals=len(referrals),
             consents=len(consents),
@@ -625,7 +638,9 @@ class CaseBuilder:
         """The consent to share data with institutions, recorded before the referral."""
         rng = self.rng
         person = plan.person.person
-        given_on = max(on - datetime.timedelta(days=rng.choice((0, 0, 0, 1, 7))), plan.case.opened_on)
+        given_on = max(
+            on - datetime.timedelta(days=rng.choice((0, 0, 0, 1, 7))), plan.case.opened_on
+        )
         minor = is_minor(person, given_on) or is_minor(person, self.today)
         guardian = ""
         if minor:
@@ -661,7 +676,12 @@ class CaseBuilder:
         if young:
             record.employment_status = _weighted(
                 rng,
-                (("inactive", 55), ("unemployed", 30), ("long_term_unemployed", 5), ("employed", 10)),
+                (
+                    ("inactive", 55),
+                    ("unemployed", 30),
+                    ("long_term_unemployed", 5),
+                    ("employed", 10),
+                ),
             )
             record.school_certificate = _weighted(
                 rng,
@@ -714,8 +734,12 @@ class CaseBuilder:
                 record.exit_employment_status = _weighted(
                     rng, (("employed", 45), ("unemployed", 25), ("inactive", 30))
                 )
-                record.exit_in_education = _weighted(rng, (("yes", 55), ("no", 40), ("not_stated", 5)))
-                record.exit_qualification = _weighted(rng, (("yes", 25), ("no", 70), ("not_stated", 5)))
+                record.exit_in_education = _weighted(
+                    rng, (("yes", 55), ("no", 40), ("not_stated", 5))
+                )
+                record.exit_qualification = _weighted(
+                    rng, (("yes", 25), ("no", 70), ("not_stated", 5))
+                )
                 since = (self.today - exit_date).days
                 if since > 0:
                     record.immediate_result_on = exit_date + datetime.timedelta(

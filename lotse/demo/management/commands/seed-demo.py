@@ -8,7 +8,8 @@ from lotse.demo import services
 class Command(BaseCommand):
     help = (
         "Resets the demo offices (Hagen, Osnabrück and, with --offices, further generated "
-        "offices) and fills them with organisations, people and the demo logins "
+        "offices) and fills them with organisations, people, counselling cases and the demo "
+        "logins "
         f"(password {services.DEMO_PASSWORD}). Deterministic; records of the demo offices "
         "are deleted and created anew on every run, other offices are not touched."
     )
@@ -50,6 +51,13 @@ class Command(BaseCommand):
                 f"{summary.links:,} parent–child links, {summary.affiliations:,} roles at "
                 "organisations."
             )
+        )
+        c = summary.counselling
+        log(
+            f"Counselling: {c['cases']:,} cases, {c['consultations']:,} consultations, "
+            f"{c['next_steps']:,} next steps, {c['referrals']:,} referrals with "
+            f"{c['consents']:,} consents, {c['outcomes']:,} outcomes, "
+            f"{c['esf_records']:,} ESF+ records; dates relative to today."
         )
         log("")
         log(f"Open {services.DEMO_URL} and log in as:")
