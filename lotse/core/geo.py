@@ -69,7 +69,9 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def coordinates(postcode: str) -> tuple[float, float] | None:
     from .models import Postcode
 
-    row = Postcode.objects.filter(code=(postcode or "").strip()).values_list(
-        "latitude", "longitude"
-    ).first()
+    row = (
+        Postcode.objects.filter(code=(postcode or "").strip())
+        .values_list("latitude", "longitude")
+        .first()
+    )
     return tuple(row) if row else None
