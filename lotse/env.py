@@ -102,7 +102,7 @@ def database(directory: Path) -> dict:
     url = env_str("DATABASE_URL")
     if not url:
         return {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "lotse.core.db",  # Django's SQLite backend + PRAGMA optimize
             "NAME": directory / "lotse.sqlite3",
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",

@@ -104,7 +104,7 @@ class Case(OfficeScopedModel):
         ordering = ["-opened_on", "-id"]
         indexes = [
             models.Index(fields=["office", "status", "-opened_on", "-id"]),
-            models.Index(fields=["office", "counsellor", "status"]),
+            models.Index(fields=["office", "counsellor", "status", "-opened_on", "-id"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -44,7 +44,9 @@ class CaseListView(OfficeRoleRequiredMixin, ListView):
 
     def get_queryset(self):
         params = self.request.GET
-        queryset = Case.objects.select_related("person", "counsellor")
+        # Not select_related: joining every case of the office before OFFSET makes
+        # PostgreSQL scan all people for the last pages; the page's 25 are fetched by id.
+        queryset = Case.objects.prefetch_related("person", "counsellor")
         self.status = params.get("status", CaseStatus.OPEN)
         if self.status in CaseStatus.values:
             queryset = queryset.filter(status=self.status)

@@ -10,6 +10,7 @@ from lotse.companies.models import AcquisitionStatus, Activity
 from .esf import DATA_DUE_WITHIN_DAYS, ENTRY_REQUIRED, EXIT_REQUIRED, VOLUNTARY_ITEMS
 from .models import (
     FEEDBACK_EXPECTED_WITHIN_DAYS,
+    Case,
     CaseStatus,
     EsfRecord,
     NextStep,
@@ -100,19 +101,21 @@ def worklist_for(user, today: datetime.date | None = None) -> Worklist:
     )
     entry_missing = _blank_any(ENTRY_REQUIRED + VOLUNTARY_ITEMS)
     exit_missing = _blank_any(EXIT_REQUIRED)
+    # Subqueries, not joins: no duplicate rows (no DISTINCT), and the office's
+    # records are filtered against the counsellor's cases through the case index.
+    open_cases = Case.objects.filter(
+        counsellor=user, status=CaseStatus.OPEN, short_contact=False
+    ).values("person_id")
+    own_cases = Case.objects.filter(counsellor=user).values("pk")
     esf = (
         EsfRecord.objects.filter(
-            Q(
-                person__cases__status=CaseStatus.OPEN,
-                person__cases__counsellor=user,
-                person__cases__short_contact=False,
-            )
-            & entry_missing
-            | Q(first_case__counsellor=user, exit_date__isnull=False) & exit_missing
+            Q(person_id__in=open_cases) & entry_missing
+            | Q(first_case_id__in=own_cases, exit_date__isnull=False) & exit_missing
         )
-        .select_related("person", "first_case")
+        # Fetched by id afterwards: a join here lets PostgreSQL misjudge the rows and
+        # scan every case of the database (or start parallel workers) for 25 rows.
+        .prefetch_related("person", "first_case")
         .order_by("entry_date", "id")
-        .distinct()
     )
     company_steps = (
         Activity.objects.filter(

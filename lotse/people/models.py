@@ -85,6 +85,7 @@ class Person(OfficeScopedModel):
         ordering = ["family_name", "given_names", "id"]
         indexes = [
             models.Index(fields=["office", "family_name", "given_names", "id"]),
+            models.Index(fields=["office", "-updated_at", "-id"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -35,7 +35,7 @@ def test_postgres_url_selects_postgresql(monkeypatch, tmp_path):
 def test_without_database_url_it_uses_sqlite_with_wal_and_immediate(monkeypatch, tmp_path):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     config = env.database(tmp_path)
-    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["ENGINE"] == "lotse.core.db"
     assert config["NAME"] == tmp_path / "lotse.sqlite3"
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
