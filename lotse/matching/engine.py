@@ -13,12 +13,14 @@ the suggestion instead of trusting a number.
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from lotse.core.geo import distance_km
 from lotse.core.models import Postcode
+from lotse.people.models import Person
 
 from .models import (
     CEFR_ORDER,
@@ -55,22 +57,31 @@ def _coordinates(postcodes) -> dict[str, tuple[float, float]]:
     return {code: (lat, lon) for code, lat, lon in rows}
 
 
-def _score(place, person, profile, wished: set[int], groups: set[str], home) -> Suggestion:
+def _score(
+    place, person, profile, wished: set[int], groups: set[str], home, explain: bool = True
+) -> Suggestion:
+    """Score PLACE for PERSON; the reasons in words only with EXPLAIN (they cost time).
+
+    PROFILE needs max_distance_km, available_from, german_level and school_certificate
+    (a MatchingProfile or a _ProfileRow), or is None.
+    """
     s = Suggestion(place=place, person=person)
     occupation = place.occupation
     if occupation.pk in wished:
         s.score += 40
-        s.reasons.append(_("wished occupation: %(occupation)s") % {"occupation": occupation})
+        if explain:
+            s.reasons.append(_("wished occupation: %(occupation)s") % {"occupation": occupation})
     elif occupation.kldb_code and occupation.group in groups:
         s.score += 25
-        s.reasons.append(
-            _("related to a wished occupation: %(occupation)s") % {"occupation": occupation}
-        )
-    elif wished:
+        if explain:
+            s.reasons.append(
+                _("related to a wished occupation: %(occupation)s") % {"occupation": occupation}
+            )
+    elif explain and wished:
         s.warnings.append(
             _("%(occupation)s is not among the wished occupations") % {"occupation": occupation}
         )
-    else:
+    elif explain:
         s.warnings.append(_("no wished occupations recorded"))
 
     limit = (profile.max_distance_km if profile else None) or DEFAULT_MAX_DISTANCE_KM
@@ -79,19 +90,23 @@ def _score(place, person, profile, wished: set[int], groups: set[str], home) -> 
         km = round(s.distance)
         if s.distance <= limit:
             s.score += round(25 * (1 - s.distance / limit))
-            s.reasons.append(_("%(km)s km from home") % {"km": km})
-        else:
+            if explain:
+                s.reasons.append(_("%(km)s km from home") % {"km": km})
+        elif explain:
             s.warnings.append(
                 _("%(km)s km from home, more than %(limit)s km") % {"km": km, "limit": limit}
             )
-    else:
+    elif explain:
         s.warnings.append(_("distance unknown (postcode missing)"))
 
     available = profile.available_from if profile else None
     if available is None or place.start_date >= available:
         s.score += 15
-        s.reasons.append(_("starts on %(date)s") % {"date": place.start_date.strftime("%d.%m.%Y")})
-    else:
+        if explain:
+            s.reasons.append(
+                _("starts on %(date)s") % {"date": place.start_date.strftime("%d.%m.%Y")}
+            )
+    elif explain:
         s.warnings.append(
             _("starts on %(date)s, before %(available)s")
             % {
@@ -106,16 +121,19 @@ def _score(place, person, profile, wished: set[int], groups: set[str], home) -> 
         s.score += 10
     elif level and CEFR_ORDER[level] >= CEFR_ORDER[required]:
         s.score += 10
-        s.reasons.append(
-            _("German %(level)s (needed: %(required)s)") % {"level": level, "required": required}
-        )
+        if explain:
+            s.reasons.append(
+                _("German %(level)s (needed: %(required)s)")
+                % {"level": level, "required": required}
+            )
     elif level and CEFR_ORDER[level] == CEFR_ORDER[required] - 1:
         s.score += 4
-        s.warnings.append(
-            _("German %(required)s needed, %(level)s so far")
-            % {"level": level, "required": required}
-        )
-    else:
+        if explain:
+            s.warnings.append(
+                _("German %(required)s needed, %(level)s so far")
+                % {"level": level, "required": required}
+            )
+    elif explain:
         s.warnings.append(
             _("German %(required)s needed, level %(level)s")
             % {"required": required, "level": level or _("unknown")}
@@ -127,8 +145,9 @@ def _score(place, person, profile, wished: set[int], groups: set[str], home) -> 
         s.score += 10
     elif school and SCHOOL_ORDER.get(school, 0) >= SCHOOL_ORDER.get(required_school, 0):
         s.score += 10
-        s.reasons.append(_("school certificate fits"))
-    else:
+        if explain:
+            s.reasons.append(_("school certificate fits"))
+    elif explain:
         s.warnings.append(
             _("needs %(certificate)s")
             % {"certificate": place.get_required_school_certificate_display()}
@@ -177,8 +196,33 @@ def suggestion_for(place, person) -> Suggestion:
     return _score(place, person, profile, wished, groups, home)
 
 
+class _Occupation(NamedTuple):
+    pk: int
+    kldb_code: str
+
+    @property
+    def group(self) -> str:
+        return self.kldb_code[:3]
+
+
+class _PlaceRow(NamedTuple):
+    """What scoring reads of a Place, without building the model instances."""
+
+    pk: int
+    occupation: _Occupation
+    latitude: float | None
+    longitude: float | None
+    start_date: object
+    required_german_level: str
+    required_school_certificate: str
+
+
 def places_for(person, limit: int = LIMIT) -> list[Suggestion]:
-    """Open places of PERSON's office, best first."""
+    """Open places of PERSON's office, best first.
+
+    All open places of the office are scored from plain rows (no model instances, no
+    reasons in words); only the LIMIT best are loaded as places and explained.
+    """
     profile = _profile_of(person)
     wished, groups = _wishes(profile)
     home = _coordinates([_postcode(person)]).get(_postcode(person))
@@ -187,47 +231,130 @@ def places_for(person, limit: int = LIMIT) -> list[Suggestion]:
         .exclude(status="cancelled")
         .values_list("place_id", flat=True)
     )
-    suggestions = [
-        _score(place, person, profile, wished, groups, home)
+    rows = (
+        _open_places()
         # The office filter is only a safety net for code running without a scope.
-        for place in _open_places().filter(office_id=person.office_id)
-        if place.taken < place.seats and place.pk not in already
+        .filter(office_id=person.office_id)
+        .values_list(
+            "pk",
+            "occupation_id",
+            "occupation__kldb_code",
+            "latitude",
+            "longitude",
+            "start_date",
+            "required_german_level",
+            "required_school_certificate",
+            "seats",
+            "taken",
+        )
+    )
+    ranked = _rank(
+        [
+            _score(
+                _PlaceRow(pk, _Occupation(occupation_id, kldb_code), *rest),
+                person,
+                profile,
+                wished,
+                groups,
+                home,
+                explain=False,
+            )
+            for pk, occupation_id, kldb_code, *rest, seats, taken in rows
+            if taken < seats and pk not in already
+        ],
+        limit,
+    )
+    # The places shown, as model instances, with their reasons in words (a place
+    # closed in between is left out).
+    places = _open_places().in_bulk([s.place.pk for s in ranked])
+    return [
+        _score(places[s.place.pk], person, profile, wished, groups, home)
+        for s in ranked
+        if s.place.pk in places
     ]
-    return _rank(suggestions, limit)
+
+
+class _ProfileRow(NamedTuple):
+    """What scoring reads of a MatchingProfile, without building the model instance."""
+
+    pk: int
+    person_id: int
+    postcode: str
+    max_distance_km: int
+    available_from: object
+    german_level: str
+    school_certificate: str
 
 
 def people_for(place, limit: int = LIMIT) -> list[Suggestion]:
     """Young people of PLACE's office (with a matching profile), best first.
 
     People who have started an apprenticeship or EQ already are left out.
+    All profiles of the office are scored from plain rows (no model instances,
+    no reasons in words); only the LIMIT best get their Person and their reasons.
     """
-    profiles = list(
-        MatchingProfile.objects.filter(office_id=place.office_id, person__is_young_person=True)
-        .exclude(
-            person__in=Placement.objects.filter(
-                status="started", place__kind__in=["apprenticeship", "eq"]
-            ).values("person_id")
-        )
-        .select_related("person")
-        .prefetch_related("wished_occupations")
-    )
-    homes = _coordinates([_postcode(p.person) for p in profiles])
     already = set(
         Placement.objects.filter(place=place)
         .exclude(status="cancelled")
         .values_list("person_id", flat=True)
     )
-    suggestions = []
-    for profile in profiles:
-        if profile.person_id in already:
-            continue
-        wished, groups = _wishes(profile)
-        suggestions.append(
-            _score(
-                place, profile.person, profile, wished, groups, homes.get(_postcode(profile.person))
-            )
+    rows = [
+        _ProfileRow(*row)
+        for row in MatchingProfile.objects.filter(
+            # person__office_id is implied, but lets PostgreSQL read only the office's
+            # people instead of scanning all of them.
+            office_id=place.office_id,
+            person__office_id=place.office_id,
+            person__is_young_person=True,
         )
-    suggestions.sort(
-        key=lambda s: (-s.score, s.distance if s.distance is not None else 10_000, s.person.pk)
-    )
-    return suggestions[:limit]
+        .exclude(
+            person__in=Placement.objects.filter(
+                status="started", place__kind__in=["apprenticeship", "eq"]
+            ).values("person_id")
+        )
+        .values_list(
+            "pk",
+            "person_id",
+            "person__postcode",
+            "max_distance_km",
+            "available_from",
+            "german_level",
+            "school_certificate",
+        )
+        if row[1] not in already
+    ]
+    # Wished occupations of the whole office in one query (the through table has no
+    # office scope of its own: filtered by the place's office explicitly).
+    wished: dict[int, set[int]] = {}
+    groups: dict[int, set[str]] = {}
+    wishes = MatchingProfile.wished_occupations.through.objects.filter(
+        matchingprofile__office_id=place.office_id
+    ).values_list("matchingprofile_id", "occupation_id", "occupation__kldb_code")
+    for profile_id, occupation_id, kldb_code in wishes:
+        wished.setdefault(profile_id, set()).add(occupation_id)
+        if kldb_code:
+            groups.setdefault(profile_id, set()).add(kldb_code[:3])
+    homes = _coordinates([(row.postcode or "").strip() for row in rows])
+    nothing = frozenset()
+
+    def score(row, person, explain):
+        return _score(
+            place,
+            person,
+            row,
+            wished.get(row.pk, nothing),
+            groups.get(row.pk, nothing),
+            homes.get((row.postcode or "").strip()),
+            explain=explain,
+        )
+
+    ranked = sorted(
+        ((score(row, None, False), row) for row in rows),
+        key=lambda pair: (
+            -pair[0].score,
+            pair[0].distance if pair[0].distance is not None else 10_000,
+            pair[1].person_id,
+        ),
+    )[:limit]
+    people = Person.objects.in_bulk([row.person_id for _, row in ranked])
+    return [score(row, people[row.person_id], True) for _, row in ranked if row.person_id in people]
