@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from lotse.api.forms import ErrorOut, form_data, invalid
+from lotse.api.forms import ErrorOut, form_data, invalid, required, service_error
 from lotse.core.models import Language
 from lotse.people.models import Person
 
@@ -250,21 +250,6 @@ class CaseOpenForm(CaseForm):
         )
 
 
-def _service_error(form, error: ValidationError) -> Status:
-    """A service's ValidationError as a 400 answer: under its field, else under __all__."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, ValidationError(errors))
-    else:
-        form.add_error(None, error)
-    return invalid(form)
-
-
-def _required(form, field: str) -> Status:
-    form.add_error(field, form.fields[field].error_messages["required"])
-    return invalid(form)
-
-
 def _count(model, **filters):
     rows = (
         model.objects.filter(case=OuterRef("pk"), **filters)
@@ -368,7 +353,7 @@ def create_case(request, payload: CaseIn):
             form.cleaned_data["person"], counsellor=form.cleaned_data["counsellor"], **fields
         )
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, _case_detail(case.pk))
 
 
@@ -398,13 +383,13 @@ def update_case(request, case_id: int, payload: CasePatch):
     if not form.is_valid():
         return invalid(form)
     if form.cleaned_data["version"] is None:
-        return _required(form, "version")
+        return required(form, "version")
     try:
         services.save_case(form, expected_version=form.cleaned_data["version"])
     except services.ConcurrentEdit as error:
         return _conflict(case_id, error, sent=form.cleaned_data["version"])
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _case_detail(case_id))
 
 
@@ -430,7 +415,7 @@ def close_case(request, case_id: int, payload: CloseIn):
     except services.ConcurrentEdit as error:
         return _conflict(case_id, error, sent=form.cleaned_data["version"])
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _case_detail(case_id))
 
 
@@ -473,7 +458,7 @@ def create_consultation(request, case_id: int, payload: ConsultationIn):
             case, form, counsellor=request.user, next_steps=form.next_steps()
         )
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, _consultations().get(pk=consultation.pk))
 
 
@@ -515,7 +500,7 @@ def create_referral(request, case_id: int, payload: ReferralIn):
     try:
         referral = services.refer(case, created_by=request.user, **form.cleaned_data)
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, _referrals().get(pk=referral.pk))
 
 
@@ -546,7 +531,7 @@ def update_referral(request, referral_id: int, payload: ReferralPatch):
     try:
         services.update_referral(referral, **form.cleaned_data)
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _referrals().get(pk=referral.pk))
 
 
@@ -579,7 +564,7 @@ def create_outcome(request, case_id: int, payload: OutcomeIn):
     try:
         outcome = services.record_outcome(case, **form.cleaned_data)
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, outcome)
 
 

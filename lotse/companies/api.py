@@ -33,7 +33,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from lotse.api.forms import ErrorOut, form_data, invalid
+from lotse.api.forms import ErrorOut, form_data, invalid, required, service_error
 from lotse.matching.models import Place
 
 from . import services
@@ -218,21 +218,6 @@ class ChannelReportOut(Schema):
 # --- Helpers -----------------------------------------------------------------------------
 
 
-def _service_error(form, error: ValidationError) -> Status:
-    """A service's ValidationError as a 400 answer: under its field, else under __all__."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, ValidationError(errors))
-    else:
-        form.add_error(None, error)
-    return invalid(form)
-
-
-def _required(form, field: str) -> Status:
-    form.add_error(field, form.fields[field].error_messages["required"])
-    return invalid(form)
-
-
 def _is_conflict(error: ValidationError) -> bool:
     return not hasattr(error, "error_dict") and "concurrent_edit" in {
         item.code for item in error.error_list
@@ -342,7 +327,7 @@ def start_acquisition(request, payload: AcquisitionIn):
             **form.start_data(),
         )
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, _acquisition_detail(acquisition.pk))
 
 
@@ -371,7 +356,7 @@ def update_acquisition(request, acquisition_id: int, payload: AcquisitionPatch):
     if not form.is_valid():
         return invalid(form)
     if form.cleaned_data["version"] is None:
-        return _required(form, "version")
+        return required(form, "version")
     try:
         services.save_acquisition(
             form, expected_version=form.cleaned_data["version"], by=request.user
@@ -379,7 +364,7 @@ def update_acquisition(request, acquisition_id: int, payload: AcquisitionPatch):
     except ValidationError as error:
         if _is_conflict(error):
             return _conflict(acquisition_id, error, sent=form.cleaned_data["version"])
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _acquisition_detail(acquisition_id))
 
 
@@ -403,7 +388,7 @@ def change_acquisition_status(request, acquisition_id: int, payload: StatusIn):
     except ValidationError as error:
         if _is_conflict(error):
             return _conflict(acquisition_id, error, sent=form.cleaned_data["version"])
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _acquisition_detail(acquisition_id))
 
 
@@ -420,7 +405,7 @@ def move_acquisition(request, acquisition_id: int, payload: StageIn):
     try:
         services.move_to_stage(acquisition, form.cleaned_data["stage"], by=request.user)
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _acquisition_detail(acquisition_id))
 
 
@@ -453,7 +438,7 @@ def log_activity(request, acquisition_id: int, payload: ActivityIn):
     try:
         activity = services.log_activity(acquisition, by=request.user, **form.cleaned_data)
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, activity)
 
 
@@ -472,7 +457,7 @@ def complete_activity(request, activity_id: int):
     try:
         services.complete_activity_step(activity)
     except ValidationError as error:
-        return _service_error(forms.Form(data={}), error)
+        return service_error(forms.Form(data={}), error)
     return Status(200, activity)
 
 

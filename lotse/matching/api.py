@@ -29,7 +29,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from lotse.api.forms import ErrorOut, form_data, invalid
+from lotse.api.forms import ErrorOut, form_data, invalid, service_error
 from lotse.cases.esf import SchoolCertificate
 from lotse.people.models import Person
 
@@ -240,16 +240,6 @@ class PlacementChangeForm(PlacementStatusForm):
         self.fields["status"].choices = PlacementStatus.choices
 
 
-def _service_error(form, error: ValidationError) -> Status:
-    """A service's ValidationError as a 400 answer: under its field, else under __all__."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, ValidationError(errors))
-    else:
-        form.add_error(None, error)
-    return invalid(form)
-
-
 def _places():
     return Place.objects.select_related("company", "occupation").annotate(
         taken=Count("placements", filter=Q(placements__status__in=SEAT_HOLDING))
@@ -342,7 +332,7 @@ def create_place(request, payload: PlaceIn):
     try:
         place = services.save_place(form, office=request.office, by=request.user)
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, _places().get(pk=place.pk))
 
 
@@ -365,7 +355,7 @@ def update_place(request, place_id: int, payload: PlaceIn):
     try:
         services.save_place(form, by=request.user)
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _places().get(pk=place_id))
 
 
@@ -439,7 +429,7 @@ def create_placement(request, payload: PlacementIn):
             person, place, by=request.user, reasons=stored_reasons(suggestion)
         )
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(201, _placements().get(pk=placement.pk))
 
 
@@ -474,5 +464,5 @@ def update_placement(request, placement_id: int, payload: PlacementPatch):
             cancel_reason=data["cancel_reason"] if cancelling else "",
         )
     except ValidationError as error:
-        return _service_error(form, error)
+        return service_error(form, error)
     return Status(200, _placements().get(pk=placement_id))
