@@ -52,7 +52,7 @@ messages: venv
 # --- Demo ---------------------------------------------------------------------
 
 demo: venv
-	scripts/install-system-deps gettext
+	scripts/install-system-deps gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core
 	$(MAKE) --no-print-directory messages
 	$(LOTSE) migrate --noinput
 	$(LOTSE) collectstatic --noinput --verbosity 0

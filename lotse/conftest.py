@@ -68,7 +68,7 @@ def programme_user(hagen, osnabrueck):
 @pytest.fixture
 def in_hagen(hagen):
     """Run a block of test code inside Hagen's office scope."""
-    return scope(office=[hagen.pk])
+    return scope(office=[hagen.pk], network=[hagen.pk], guide=None)
 
 
 @pytest.fixture

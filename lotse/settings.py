@@ -4,6 +4,7 @@ See README.md ("Production on PostgreSQL") for the variables.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,8 @@ INSTALLED_APPS = [
     "lotse.cases",
     "lotse.companies",
     "lotse.matching",
+    "lotse.events",
+    "lotse.guides",
     "lotse.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -138,6 +141,11 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = env.env_bool("LOTSE_STATIC_FROM_FINDERS", DEBUG)
+
+# Public address of this installation, for links in e-mails (cancel a registration …)
+# and for calendar entries.
+LOTSE_BASE_URL = env.env_str("LOTSE_BASE_URL", "http://localhost:8000").rstrip("/")
+LOTSE_CALENDAR_DOMAIN = urlsplit(LOTSE_BASE_URL).hostname or "lotse.invalid"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

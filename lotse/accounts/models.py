@@ -64,6 +64,12 @@ class Office(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="office-logos/",
+        blank=True,
+        help_text=_("Shown on certificates and participant lists (PNG or JPEG)."),
+    )
 
     class Meta:
         verbose_name = _("office")
