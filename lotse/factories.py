@@ -278,3 +278,37 @@ class ActivityFactory(ScopesDisabledFactory):
     outcome = "Inhaber interessiert, Rückruf vereinbart"
     next_step = "Unterlagen zur Ausbildereignung schicken"
     next_step_due_on = factory.LazyFunction(datetime.date.today)
+
+
+class EventFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "events.Event"
+
+    office = factory.SubFactory(OfficeFactory)
+    kind = "parents_evening"
+    title = factory.Sequence(lambda n: f"Elternabend {n}")
+    starts_at = factory.LazyFunction(
+        lambda: datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=14)
+    )
+    capacity = 20
+
+
+class RegistrationFactory(ScopesDisabledFactory):
+    """A registration written directly (no seat check): for set-up, not for seat tests."""
+
+    class Meta:
+        model = "events.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    office = factory.SelfAttribute("event.office")
+    name = factory.Sequence(lambda n: f"Gast {n}")
+    status = "confirmed"
+    source = "staff"
+
+
+class GuideProfileFactory(ScopesDisabledFactory):
+    class Meta:
+        model = "guides.GuideProfile"
+
+    person = factory.SubFactory(PersonFactory, is_guide=True)
+    office = factory.SelfAttribute("person.office")

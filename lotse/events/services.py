@@ -154,7 +154,7 @@ def register(
     except IntegrityError as exc:
         raise ValidationError(_("This person is already registered for the event.")) from exc
     if registration.email and status != RegistrationStatus.INVITED:
-        transaction.on_commit(lambda: notifications.send_registration(registration.pk))
+        transaction.on_commit(lambda: notifications.send_registration(registration.pk), robust=True)
     _schedule_reminder(registration)
     return registration
 
@@ -168,7 +168,9 @@ def _schedule_reminder(registration: Registration) -> None:
     remind_at = event.starts_at - REMINDER_BEFORE
     if remind_at <= timezone.now():
         return
-    transaction.on_commit(lambda: send_reminder.using(run_after=remind_at).enqueue(registration.pk))
+    transaction.on_commit(
+        lambda: send_reminder.using(run_after=remind_at).enqueue(registration.pk), robust=True
+    )
 
 
 def _fill_free_seats(event: Event) -> list[Registration]:
@@ -201,7 +203,7 @@ def _notify_promoted(promoted: list[Registration]) -> None:
     for registration in promoted:
         if registration.email:
             pk = registration.pk
-            transaction.on_commit(lambda pk=pk: notifications.send_moved_up(pk))
+            transaction.on_commit(lambda pk=pk: notifications.send_moved_up(pk), robust=True)
 
 
 @transaction.atomic
@@ -219,7 +221,7 @@ def cancel(registration: Registration, *, by_guest: bool = False) -> list[Regist
     registration.save(update_fields=["status", "cancelled_at"])
     if by_guest and registration.email:
         pk = registration.pk
-        transaction.on_commit(lambda: notifications.send_cancelled(pk))
+        transaction.on_commit(lambda: notifications.send_cancelled(pk), robust=True)
     promoted = _fill_free_seats(event)
     _notify_promoted(promoted)
     return promoted
@@ -326,7 +328,7 @@ def send_reminder(registration: Registration, now=None) -> ReminderResult:
     registration.reminder_sent_at = now
     registration.save(update_fields=["reminder_sent_at"])
     pk = registration.pk
-    transaction.on_commit(lambda: notifications.send_reminder(pk))
+    transaction.on_commit(lambda: notifications.send_reminder(pk), robust=True)
     return ReminderResult(True)
 
 

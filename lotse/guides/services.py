@@ -172,7 +172,7 @@ def invite_active_guides(event: Event) -> int:
         )
         if registration.email:
             pk = registration.pk
-            transaction.on_commit(lambda pk=pk: notifications.send_invitation(pk))
+            transaction.on_commit(lambda pk=pk: notifications.send_invitation(pk), robust=True)
         invited += 1
     return invited
 
