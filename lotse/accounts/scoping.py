@@ -63,16 +63,19 @@ class OfficeScopedModel(models.Model):
 
 
 def network_scoped_manager(
-    queryset_class: type[models.QuerySet] | None = None, *, guide: str | None = None
+    queryset_class: type[models.QuerySet] | None = None,
+    *,
+    guide: str | None = None,
+    manager_class: type[models.Manager] = models.Manager,
 ):
     """Scoped manager for the events and guides network (``network`` dimension).
 
     ``guide`` names the lookup to the owning guide's user (e.g. ``"guide__user"``):
     a volunteer guide then sees only her own rows, staff see all of the office's.
+    ``manager_class`` may narrow the rows further (e.g. only institutions).
     """
-    manager_class = (
-        models.Manager.from_queryset(queryset_class) if queryset_class else models.Manager
-    )
+    if queryset_class:
+        manager_class = manager_class.from_queryset(queryset_class)
     dimensions = {"network": "office"}
     if guide is not None:
         dimensions["guide"] = guide
@@ -137,6 +140,9 @@ def public_office_scope(office):
 class SharedOrOfficeManager(models.Manager):
     """For catalogues: rows shipped for all offices (office empty) plus the scope's own.
 
+    "The scope's own" are the offices of the `office` and the `network` dimension,
+    so a volunteer guide logging an inquiry picks from her office's topics.
+
     Uses the same office scope as `ScopedManager`, and like it refuses to query
     outside any scope.
     """
@@ -148,7 +154,9 @@ class SharedOrOfficeManager(models.Manager):
             return queryset
         if "office" not in current:
             return DisabledQuerySet(self.model, using=self._db, missing_scopes={"office"})
-        offices = current["office"]
-        if not isinstance(offices, list | tuple):
-            offices = [offices]
-        return queryset.filter(Q(office__isnull=True) | Q(office__in=offices))
+        # Catalogues hold no personal data: the office's guides use them too.
+        offices = set()
+        for dimension in ("office", "network"):
+            value = current.get(dimension) or []
+            offices.update(value if isinstance(value, list | tuple | set) else [value])
+        return queryset.filter(Q(office__isnull=True) | Q(office__in=sorted(offices)))

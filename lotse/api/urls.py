@@ -15,6 +15,8 @@ from ninja.utils import check_csrf
 
 from lotse.cases.api import router as cases_router
 from lotse.companies.api import router as companies_router
+from lotse.events.api import router as events_router
+from lotse.guides.api import router as guides_router
 from lotse.matching.api import router as matching_router
 from lotse.organisations.api import router as organisations_router
 from lotse.people.api import router as people_router
@@ -89,3 +91,7 @@ api.add_router("/cases/", cases_router)
 api.add_router("/companies/", companies_router)
 # Occupations, places, placements and matches.
 api.add_router("/matching/", matching_router)
+# Events, registrations and attendance (guides: the public events).
+api.add_router("/events/", events_router)
+# Guides, their training record and the inquiry log (guides: their own inquiries).
+api.add_router("/guides/", guides_router)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from lotse.companies.models import AcquisitionStatus, Activity
+from lotse.guides.models import Inquiry
 
 from .esf import DATA_DUE_WITHIN_DAYS, ENTRY_REQUIRED, EXIT_REQUIRED, VOLUNTARY_ITEMS
 from .models import (
@@ -36,6 +37,7 @@ class Worklist:
     waiting_for_feedback: Section
     esf_incomplete: Section
     company_steps: Section = field(default_factory=lambda: Section(rows=[], total=0))
+    inquiries: Section = field(default_factory=lambda: Section(rows=[], total=0))
     extra: dict = field(default_factory=dict)
 
     @property
@@ -48,6 +50,7 @@ class Worklist:
                 self.waiting_for_feedback,
                 self.esf_incomplete,
                 self.company_steps,
+                self.inquiries,
             )
         )
 
@@ -128,6 +131,12 @@ def worklist_for(user, today: datetime.date | None = None) -> Worklist:
         .select_related("acquisition__company")
         .order_by("next_step_due_on", "id")
     )
+    # Guides' inquiries the service point was asked to follow up (the whole office's).
+    inquiries = (
+        Inquiry.objects.follow_up_open()
+        .select_related("guide__person", "topic", "language")
+        .order_by("-date", "-id")
+    )
     return Worklist(
         today=today,
         next_steps=_section(next_steps),
@@ -135,5 +144,6 @@ def worklist_for(user, today: datetime.date | None = None) -> Worklist:
         waiting_for_feedback=_section(waiting),
         esf_incomplete=_section(esf),
         company_steps=_section(company_steps),
+        inquiries=_section(inquiries),
         extra={"due_within_days": DATA_DUE_WITHIN_DAYS},
     )

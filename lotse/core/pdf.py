@@ -14,18 +14,6 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 
-class FetchRefused(ValueError):
-    pass
-
-
-def _no_network(url: str, *args, **kwargs):
-    from weasyprint.urls import default_url_fetcher
-
-    if url.startswith("data:"):
-        return default_url_fetcher(url, *args, **kwargs)
-    raise FetchRefused(f"PDF rendering fetches nothing from outside: {url}")
-
-
 def data_url(field_file) -> str:
     """An uploaded image (e.g. the office logo) as a data: URL, or '' when there is none."""
     if not field_file:
@@ -41,9 +29,12 @@ def data_url(field_file) -> str:
 
 def render_pdf(template_name: str, context: dict, request=None) -> bytes:
     from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, url_fetcher=_no_network).write_pdf()
+    # Only data: URLs (the embedded logo); any other address is refused, not fetched.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, url_fetcher=fetcher).write_pdf()
 
 
 def pdf_response(pdf: bytes, filename: str, *, inline: bool = False) -> HttpResponse:

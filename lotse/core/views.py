@@ -4,7 +4,10 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.generic import TemplateView
 
+from lotse.accounts.models import Role
 from lotse.cases.worklist import worklist_for
+from lotse.events.models import Event
+from lotse.guides.models import GuideProfile, Inquiry
 from lotse.organisations.models import Organisation
 from lotse.people.models import Person
 
@@ -22,6 +25,13 @@ class HomeView(LoginRequiredMixin, TemplateView):
             context["people_count"] = Person.objects.count()
             context["organisation_count"] = Organisation.objects.count()
             context["worklist"] = worklist_for(self.request.user)
+        elif membership is not None and membership.role == Role.GUIDE:
+            # The scope narrows profiles and inquiries to the guide's own.
+            context["guide_profile"] = GuideProfile.objects.filter(user=self.request.user).first()
+            context["my_inquiries"] = Inquiry.objects.select_related("topic", "language")[:5]
+            context["upcoming_events"] = (
+                Event.objects.upcoming().public().order_by("starts_at", "id")[:5]
+            )
         return context
 
 

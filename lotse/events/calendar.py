@@ -1,15 +1,11 @@
 """iCalendar (.ics) files: one event for a confirmation e-mail, a feed per office."""
 
-import datetime
-
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from .models import Event
-
-DEFAULT_DURATION = datetime.timedelta(hours=2)
+from .models import RUNNING_WITHOUT_END, Event
 
 
 def _uid(event: Event) -> str:
@@ -22,7 +18,7 @@ def _component(event: Event, language: str, url: str = "") -> CalendarEvent:
     component.add("uid", _uid(event))
     component.add("dtstamp", event.updated_at or timezone.now())
     component.add("dtstart", event.starts_at)
-    component.add("dtend", event.ends_at or event.starts_at + DEFAULT_DURATION)
+    component.add("dtend", event.ends_at or event.starts_at + RUNNING_WITHOUT_END)
     component.add("summary", title)
     if description:
         component.add("description", description)

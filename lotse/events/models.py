@@ -3,11 +3,13 @@ workshops, network meetings and training modules for volunteer guides, with
 public registration, waiting list and attendance.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,21 +43,41 @@ class Audience(models.TextChoices):
     GUIDES = "guides", _("volunteer guides")
 
 
+# An event without an end time counts as running this long after its start (lists,
+# check-in, calendar files).
+RUNNING_WITHOUT_END = datetime.timedelta(hours=2)
+
+
 class EventQuerySet(models.QuerySet):
+    def _ongoing_or_later(self, now):
+        return Q(ends_at__gte=now) | Q(
+            ends_at__isnull=True, starts_at__gte=now - RUNNING_WITHOUT_END
+        )
+
     def upcoming(self, now=None):
-        now = now or timezone.now()
-        return self.filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
+        """Events still to come or running now."""
+        return self.filter(self._ongoing_or_later(now or timezone.now()))
+
+    def past(self, now=None):
+        return self.exclude(self._ongoing_or_later(now or timezone.now()))
 
     def public(self):
         return self.filter(is_public=True)
 
     def with_seats_taken(self):
+        """Annotate `seats_taken` and `waiting` (registrations on the waiting list).
+
+        Correlated subqueries: computed for the fetched rows only, through the
+        (event, status, registered_at) index, instead of grouping all registrations.
+        """
+        of_event = Registration.objects.filter(event=OuterRef("pk")).order_by().values("event")
+        seats = of_event.filter(status=RegistrationStatus.CONFIRMED).annotate(
+            n=Sum(F("companions") + 1)
+        )
+        waiting = of_event.filter(status=RegistrationStatus.WAITLISTED).annotate(n=Count("id"))
         return self.annotate(
-            seats_taken=Sum(
-                F("registrations__companions") + 1,
-                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
-                default=0,
-            )
+            seats_taken=Coalesce(Subquery(seats.values("n"), output_field=IntegerField()), 0),
+            waiting=Coalesce(Subquery(waiting.values("n"), output_field=IntegerField()), 0),
         )
 
 

@@ -32,6 +32,11 @@ def links(registration: Registration) -> dict[str, str]:
         "cancel_url": absolute(
             reverse("public_events:cancel", args=[language, registration.token])
         ),
+        # The guest's own page (status, calendar file; "I will come" for an invitation),
+        # reachable also for events that are not on the public calendar.
+        "registration_url": absolute(
+            reverse("public_events:registered", args=[language, registration.token])
+        ),
     }
 
 

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Case as SqlCase
+from django.db.models import F, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lotse.core.names import folded, name_keys
 
 from . import notifications
 from .models import (
@@ -53,14 +56,19 @@ def _fits(event: Event, seats: int) -> bool:
 
 
 @transaction.atomic
-def save_event(form, *, office=None, user=None) -> Event:
-    """Create or change an event from a valid EventForm; frees waiting seats if it grew."""
+def save_event(form, *, office=None, user=None, texts=()) -> Event:
+    """Create or change an event from a valid EventForm; frees waiting seats if it grew.
+
+    TEXTS are (language, title, description) for further languages, saved with it.
+    """
     event = form.save(commit=False)
     if event.pk is None:
         event.office = office
         event.created_by = user
     event.save()
     form.save_m2m()
+    for language, title, description in texts:
+        save_event_text(event, language=language, title=title, description=description)
     promoted = _fill_free_seats(_locked(event))
     _notify_promoted(promoted)
     return event
@@ -264,6 +272,10 @@ def check_in(registration: Registration, *, user) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.attended:
         return registration
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ValidationError(
+            _("This registration was cancelled. Add the person again as a walk-in.")
+        )
     registration.attended = True
     registration.checked_in_at = timezone.now()
     registration.checked_in_by = user
@@ -341,3 +353,31 @@ def due_reminders(now=None):
         event__starts_at__gt=now,
         event__starts_at__lte=now + REMINDER_BEFORE,
     ).exclude(email="")
+
+
+def search_registrations(queryset, query: str):
+    """Registrations matching every word of QUERY, as lotse.people.services.search_people:
+    a name word in any spelling or script, an e-mail address, a phone number."""
+    condition = Q()
+    closeness = []
+    for word in (query or "").split():
+        if "@" in word:
+            condition &= Q(email__icontains=word)
+        elif word.replace("+", "").replace("/", "").replace("-", "").isdigit():
+            condition &= Q(phone__contains=word)
+        else:
+            for key in name_keys(word):
+                if key:
+                    condition &= Q(search_key__contains=f" {key}")
+            closeness.extend(f" {part}" for part in folded(word).split())
+    queryset = queryset.filter(condition)
+    if closeness:
+        exact = Q()
+        for part in closeness:
+            exact &= Q(folded_name__contains=part)
+        queryset = queryset.annotate(
+            closeness=SqlCase(
+                When(exact, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        ).order_by("closeness", "folded_name", "id")
+    return queryset

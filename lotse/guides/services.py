@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lotse.events import notifications
@@ -236,11 +237,10 @@ def inquiry_summary(start: datetime.date, end: datetime.date) -> InquirySummary:
         .annotate(n=Count("id"))
         .order_by("-n", "topic__name")
     ]
+    name_field = "language__name_en" if get_language().startswith("en") else "language__name_de"
     by_language = [
-        (row["language__name_de"] or no_language, row["n"])
-        for row in inquiries.values("language__name_de")
-        .annotate(n=Count("id"))
-        .order_by("-n", "language__name_de")
+        (row[name_field] or no_language, row["n"])
+        for row in inquiries.values(name_field).annotate(n=Count("id")).order_by("-n", name_field)
     ]
     by_referral = [
         (ReferredTo(row["referred_to"]).label, row["n"])

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lotse.accounts.scoping import OfficeScopedModel
+from lotse.accounts.scoping import OfficeScopedModel, network_scoped_manager, office_scoped_manager
 from lotse.core.names import folded_key
 
 
@@ -43,6 +43,11 @@ class Chamber(models.TextChoices):
     NONE = "none", _("none / unknown")
 
 
+class InstitutionManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=OrganisationKind.INSTITUTION)
+
+
 class Organisation(OfficeScopedModel):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
@@ -71,6 +76,11 @@ class Organisation(OfficeScopedModel):
     search_key = models.CharField(max_length=400, editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    objects = office_scoped_manager()
+    # The institutions people are referred to (Jobcenter, Migrationsberatung …), for
+    # the office's volunteer guides too: the `network` dimension of the same scope.
+    referral_institutions = network_scoped_manager(manager_class=InstitutionManager)
 
     class Meta:
         verbose_name = _("organisation")

@@ -353,6 +353,7 @@ def test_a_case_from_first_consultation_to_referral_outcome_and_closing(
     # WHEN she filters the timeline to referrals only
     page.uncheck("#tl-consultation")
     page.uncheck("#tl-outcome")
+    page.uncheck("#tl-event")
     assert page.is_checked("#tl-referral")
     _submit(page, "form.timeline-filter")
 
