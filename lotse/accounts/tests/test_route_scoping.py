@@ -5,9 +5,12 @@ until it is listed below with the objects its URL needs, so nobody can add a pag
 API operation without this test trying it with another office's ids and other roles.
 """
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
 
 from lotse.accounts.models import ApiToken, Role
 from lotse.cases.models import Topic
@@ -18,6 +21,8 @@ from lotse.factories import (
     CaseFactory,
     ConsentFactory,
     ConsultationFactory,
+    EventFactory,
+    GuideProfileFactory,
     MembershipFactory,
     NextStepFactory,
     OrganisationFactory,
@@ -26,8 +31,10 @@ from lotse.factories import (
     PlaceFactory,
     PlacementFactory,
     ReferralFactory,
+    RegistrationFactory,
     UserFactory,
 )
+from lotse.guides.models import Inquiry, SeriesCompletion, TrainingModule, TrainingSeries
 
 # Routes anybody may open, logged in or not.
 PUBLIC_ROUTES = {
@@ -68,6 +75,18 @@ OFFICE_ROUTES = {
     "api:create_place",
     "api:list_placements",
     "api:create_placement",
+    "events:list",
+    "events:create",
+    "events:report",
+    "guides:list",
+    "guides:create",
+    "guides:series_list",
+    "guides:series_create",
+    "guides:meetings",
+    "guides:inquiry_summary",
+    "api:list_guides",
+    "api:create_guide",
+    "api:inquiry_summary",
 }
 # Routes only the office's lead may open (and its counsellors get 403).
 LEAD_ROUTES = {"cases:topics", "cases:topic_toggle"}
@@ -144,6 +163,86 @@ OBJECT_ROUTES = {
     "api:person_places": {"person_id": "person"},
     "api:get_placement": {"placement_id": "placement"},
     "api:update_placement": {"placement_id": "placement"},
+    **dict.fromkeys(
+        [
+            "events:detail",
+            "events:edit",
+            "events:delete",
+            "events:checkin",
+            "events:add_person",
+            "events:walk_in",
+            "events:invite_guides",
+            "events:participants_pdf",
+            "events:participants_xlsx",
+            "events:certificates",
+        ],
+        {"pk": "event"},
+    ),
+    "events:check_in": {"pk": "registration"},
+    "events:cancel_registration": {"pk": "registration"},
+    "events:certificate": {"pk": "registration"},
+    "guides:detail": {"pk": "guide"},
+    "guides:edit": {"pk": "guide"},
+    "guides:series_detail": {"pk": "series"},
+    "guides:series_edit": {"pk": "series"},
+    "guides:module_add": {"pk": "series"},
+    "guides:module_remove": {"pk": "series", "module_pk": "module"},
+    "guides:inquiry_done": {"pk": "inquiry"},
+    "guides:inquiry_detail": {"pk": "inquiry"},
+    "guides:inquiry_edit": {"pk": "inquiry"},
+    "guides:certificate": {"pk": "guide", "series_pk": "series"},
+    **dict.fromkeys(
+        [
+            "api:get_event",
+            "api:update_event",
+            "api:delete_event",
+            "api:event_seats",
+            "api:list_registrations",
+            "api:add_registration",
+            "api:list_attendance",
+        ],
+        {"event_id": "event"},
+    ),
+    **dict.fromkeys(
+        [
+            "api:get_registration",
+            "api:cancel_registration",
+            "api:check_in",
+            "api:undo_check_in",
+        ],
+        {"registration_id": "registration"},
+    ),
+    "api:get_guide": {"guide_id": "guide"},
+    "api:update_guide": {"guide_id": "guide"},
+    "api:get_inquiry": {"inquiry_id": "inquiry"},
+}
+# The volunteer network: routes a guide of the office may open too. What she sees there
+# is narrowed by the scope to her own inquiries and training record.
+GUIDE_ROUTES = {
+    "guides:inquiry_list",
+    "guides:inquiry_create",
+    "guides:my_record",
+    "api:list_events",  # public events only
+    "api:create_event",  # same path as the list: GET lists, POST is staff only
+    "api:list_inquiries",
+    "api:create_inquiry",
+}
+# Guide routes with an object of hers in the URL (also in OBJECT_ROUTES for staff).
+GUIDE_OBJECT_ROUTES = {
+    "guides:inquiry_detail",
+    "guides:inquiry_edit",
+    "guides:certificate",
+    "api:get_inquiry",
+}
+# Public event pages (no login) of one office: /v/<office>/<lang>/…
+PUBLIC_OFFICE_ROUTES = {
+    "public_events:calendar_default": {"office": "slug"},
+    "public_events:calendar": {"office": "slug", "lang": "lang"},
+    "public_events:feed": {"office": "slug"},
+    "public_events:detail": {"office": "slug", "lang": "lang", "pk": "event"},
+    "public_events:event_ics": {"office": "slug", "lang": "lang", "pk": "event"},
+    "public_events:registered": {"lang": "lang", "token": "token"},
+    "public_events:cancel": {"lang": "lang", "token": "token"},
 }
 # Reference data shared by every office (the training occupations): only roles with
 # personal data read them, but another office's token reads the same ids.
@@ -176,6 +275,8 @@ def test_every_route_is_classified():
         | LEAD_ROUTES
         | set(OBJECT_ROUTES)
         | set(REFERENCE_ROUTES)
+        | GUIDE_ROUTES
+        | set(PUBLIC_OFFICE_ROUTES)
     )
     unclassified = all_routes() - known
     assert not unclassified, f"Classify these routes in {__name__}: {sorted(unclassified)}"
@@ -183,14 +284,29 @@ def test_every_route_is_classified():
 
 
 @pytest.fixture
-def hagen_objects(hagen, hagen_colleague):
+def hagen_objects(hagen, hagen_colleague, hagen_guide):
     link = ParentChildFactory(parent__office=hagen, parent__given_names="Leyla")
     affiliation = AffiliationFactory(person=link.parent, organisation__office=hagen)
     case = CaseFactory(person=link.child, counsellor=hagen_colleague)
     consultation = ConsultationFactory(case=case)
     acquisition = AcquisitionFactory(company__office=hagen, counsellor=hagen_colleague)
     place = PlaceFactory(office=hagen, company=affiliation.organisation)
+    event = EventFactory(office=hagen, kind="training_module")
+    guide = GuideProfileFactory(person__office=hagen, user=hagen_guide)
+    with scopes_disabled():
+        series = TrainingSeries.objects.create(office=hagen, name="Elternlotsen 2026")
+        module = TrainingModule.objects.create(office=hagen, series=series, event=event)
+        SeriesCompletion.objects.create(
+            office=hagen, guide=guide, series=series, completed_on=datetime.date(2026, 6, 1)
+        )
+        inquiry = Inquiry.objects.create(office=hagen, guide=guide, date=datetime.date.today())
     return {
+        "event": event,
+        "registration": RegistrationFactory(event=event, person=guide.person, attended=True),
+        "guide": guide,
+        "series": series,
+        "module": module,
+        "inquiry": inquiry,
         "case": case,
         "consultation": consultation,
         "next_step": NextStepFactory(case=case),
@@ -212,6 +328,8 @@ def hagen_objects(hagen, hagen_colleague):
 
 
 def _url(route, hagen_objects):
+    if route in PUBLIC_OFFICE_ROUTES:
+        return _public_url(route, hagen_objects)
     args = OBJECT_ROUTES.get(route) or REFERENCE_ROUTES.get(route, {})
     kwargs = {arg: hagen_objects[key].pk for arg, key in args.items()}
     return reverse(route, kwargs=kwargs)
@@ -277,10 +395,14 @@ def test_counsellors_are_kept_out_of_lead_routes(route, hagen_objects, hagen_cou
     assert client.post(_url(route, hagen_objects)).status_code == 403
 
 
+STAFF_ROUTES = sorted(OBJECT_ROUTES | REFERENCE_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+
+
 @pytest.mark.parametrize(
-    "route", sorted(OBJECT_ROUTES | REFERENCE_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
+    ("route", "who"),
+    [(route, "programme_user") for route in STAFF_ROUTES + sorted(GUIDE_ROUTES)]
+    + [(route, "hagen_guide") for route in STAFF_ROUTES if route not in GUIDE_OBJECT_ROUTES],
 )
-@pytest.mark.parametrize("who", ["hagen_guide", "programme_user"])
 def test_roles_without_personal_data_are_refused(route, who, hagen_objects, request):
     user = request.getfixturevalue(who)
     api = route.startswith("api:")
@@ -296,9 +418,7 @@ def test_roles_without_personal_data_are_refused(route, who, hagen_objects, requ
     assert response.status_code != 200
 
 
-@pytest.mark.parametrize(
-    "route", sorted(OBJECT_ROUTES | REFERENCE_ROUTES | dict.fromkeys(OFFICE_ROUTES | LEAD_ROUTES))
-)
+@pytest.mark.parametrize("route", STAFF_ROUTES + sorted(GUIDE_ROUTES))
 def test_anonymous_is_sent_to_login(route, hagen_objects):
     response = Client().get(_url(route, hagen_objects))
     if route.startswith("api:"):
@@ -315,3 +435,95 @@ def test_organisation_list_shows_only_own_office(client, hagen, osnabrueck, hage
     response = client.get(reverse("organisations:list"))
     assert "Bodenbeläge Rezaie" in response.content.decode()
     assert "Osnabrücker Kfz-Service" not in response.content.decode()
+
+
+def _guide_client(user, route) -> Client:
+    client = Client()
+    if route.startswith("api:"):
+        _token, key = ApiToken.objects.issue(user.memberships.get(), "test")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    else:
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("route", sorted(GUIDE_ROUTES | GUIDE_OBJECT_ROUTES))
+def test_a_guide_reaches_her_own_network_routes(route, hagen_objects, hagen_guide):
+    response = _guide_client(hagen_guide, route).get(_url(route, hagen_objects))
+    assert response.status_code == 200, (route, response.status_code)
+
+
+@pytest.mark.parametrize("route", sorted(GUIDE_OBJECT_ROUTES))
+def test_another_guide_gets_404_for_her_records(route, hagen, hagen_objects):
+    colleague = UserFactory(username="lotse2.hagen")
+    MembershipFactory(user=colleague, office=hagen, role=Role.GUIDE)
+    GuideProfileFactory(person__office=hagen, user=colleague)
+    response = _guide_client(colleague, route).get(_url(route, hagen_objects))
+    assert response.status_code == 404, (route, response.status_code)
+
+
+@pytest.mark.parametrize("route", sorted(GUIDE_OBJECT_ROUTES))
+def test_a_guide_of_another_office_gets_404(route, osnabrueck, hagen_objects):
+    stranger = UserFactory(username="lotse.osnabrueck")
+    MembershipFactory(user=stranger, office=osnabrueck, role=Role.GUIDE)
+    GuideProfileFactory(person__office=osnabrueck, user=stranger)
+    response = _guide_client(stranger, route).get(_url(route, hagen_objects))
+    assert response.status_code == 404, (route, response.status_code)
+
+
+def _public_url(route, hagen_objects, office_slug="hagen", token=None):
+    values = {
+        "slug": office_slug,
+        "lang": "ar",
+        "event": hagen_objects["public_event"].pk,
+        "token": token or hagen_objects["public_registration"].token,
+    }
+    kwargs = {arg: values[key] for arg, key in PUBLIC_OFFICE_ROUTES[route].items()}
+    return reverse(route, kwargs=kwargs)
+
+
+@pytest.fixture
+def public_objects(hagen_objects, hagen):
+    event = EventFactory(office=hagen, title="Hagener Ausbildungsmesse")
+    return {
+        **hagen_objects,
+        "public_event": event,
+        "public_registration": RegistrationFactory(event=event, name="Samira"),
+    }
+
+
+@pytest.mark.parametrize("route", sorted(PUBLIC_OFFICE_ROUTES))
+def test_public_pages_open_without_login(route, public_objects):
+    response = Client().get(_public_url(route, public_objects))
+    assert response.status_code in {200, 302}, (route, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "route", sorted(r for r, args in PUBLIC_OFFICE_ROUTES.items() if "pk" in args)
+)
+def test_an_event_is_not_reachable_through_another_offices_address(
+    route, public_objects, osnabrueck
+):
+    response = Client().get(_public_url(route, public_objects, office_slug="osnabrueck"))
+    assert response.status_code == 404, route
+
+
+@pytest.mark.parametrize(
+    "route", sorted(r for r, args in PUBLIC_OFFICE_ROUTES.items() if "token" in args)
+)
+def test_an_unknown_registration_token_is_404(route, public_objects):
+    response = Client().get(_public_url(route, public_objects, token="nicht-vorhanden"))
+    assert response.status_code == 404, route
+
+
+def test_a_network_only_event_has_no_public_page(hagen_objects):
+    """The training module of the fixture is not on the public calendar."""
+    url = reverse(
+        "public_events:detail",
+        kwargs={"office": "hagen", "lang": "de", "pk": hagen_objects["event"].pk},
+    )
+    with scopes_disabled():
+        type(hagen_objects["event"]).objects.filter(pk=hagen_objects["event"].pk).update(
+            is_public=False
+        )
+    assert Client().get(url).status_code == 404
