@@ -2,7 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    IntegerField,
+    ProtectedError,
+    Q,
+    QuerySet,
+    RestrictedError,
+    Value,
+    When,
+)
 from django.utils.translation import gettext as _
 
 from lotse.core.names import folded, name_keys
@@ -57,8 +66,21 @@ def save_person(form, office=None) -> Person:
 
 
 @transaction.atomic
+@transaction.atomic
 def delete_person(person: Person) -> None:
-    person.delete()
+    """Delete a person; refused while records that must be kept point to them."""
+    try:
+        with transaction.atomic():
+            person.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        blocking = (
+            exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+        )
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in blocking})
+        raise ValidationError(
+            _("%(name)s cannot be deleted while these records refer to them: %(records)s.")
+            % {"name": person.full_name, "records": ", ".join(kinds)}
+        ) from exc
 
 
 def link_parent_child(parent: Person, child: Person) -> ParentChild:

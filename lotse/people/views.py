@@ -107,7 +107,11 @@ class PersonDeleteView(OfficeRoleRequiredMixin, DeleteView):
 
     def form_valid(self, form):
         name = self.object.full_name
-        services.delete_person(self.object)
+        try:
+            services.delete_person(self.object)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return redirect(self.object)
         messages.success(self.request, _("Deleted: %(name)s") % {"name": name})
         return redirect(self.success_url)
 

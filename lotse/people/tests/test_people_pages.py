@@ -3,7 +3,12 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from lotse.core.models import Language
-from lotse.factories import OrganisationFactory, ParentChildFactory, PersonFactory
+from lotse.factories import (
+    CaseFactory,
+    OrganisationFactory,
+    ParentChildFactory,
+    PersonFactory,
+)
 from lotse.people.models import ParentChild, Person
 
 
@@ -217,3 +222,19 @@ def test_history_shows_links_also_after_they_were_removed(logged_in, hagen):
     logged_in.post(reverse("people:unlink_relative", args=[mother.pk, link.pk]))
     history = _names(logged_in.get(reverse("people:history", args=[son.pk])))
     assert history.count("Haddad, Amal → Haddad, Karim") == 2  # created, then deleted
+
+
+def test_a_person_with_a_case_is_not_deleted_but_told_why(client, hagen, hagen_counsellor):
+    case = CaseFactory(
+        person__office=hagen, person__given_names="Rahel", counsellor=hagen_counsellor
+    )
+    client.force_login(hagen_counsellor)
+    response = client.post(
+        reverse("people:delete", args=[case.person.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert "cannot be deleted while these records refer to them: cases" in (
+        response.content.decode()
+    )
+    with scopes_disabled():
+        assert Person.objects.filter(pk=case.person.pk).exists()
