@@ -11,7 +11,6 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.utils import check_csrf
 
 from lotse.cases.api import router as cases_router
 from lotse.companies.api import router as companies_router
@@ -21,20 +20,7 @@ from lotse.matching.api import router as matching_router
 from lotse.organisations.api import router as organisations_router
 from lotse.people.api import router as people_router
 
-
-def office_auth(request):
-    """Accept the request's membership if its role may work with personal records."""
-    membership = getattr(request, "membership", None)
-    if membership is None:
-        return None
-    # Session-authenticated writes need the CSRF token, as forms do.
-    unsafe = request.method not in {"GET", "HEAD", "OPTIONS"}
-    if request.api_token is None and unsafe and check_csrf(request) is not None:
-        raise PermissionDenied("CSRF check failed.")
-    if not membership.sees_personal_data:
-        raise PermissionDenied("This role has no access to personal records.")
-    return membership
-
+from .auth import office_auth
 
 api = NinjaAPI(
     title="Lotse API",

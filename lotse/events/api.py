@@ -25,15 +25,15 @@ import datetime
 from typing import Annotated, Literal
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Sum
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
-from ninja.utils import check_csrf
 
 from lotse.accounts.models import Role
+from lotse.api.auth import network_auth
 from lotse.api.forms import ErrorOut, form_data, invalid, service_error
 from lotse.core.models import Language
 from lotse.core.public import PUBLIC_LANGUAGES
@@ -66,24 +66,6 @@ EventKindValue = Literal[
     "training_module",
 ]
 RegistrationStatusValue = Literal["confirmed", "waitlisted", "invited", "cancelled"]
-
-
-def network_auth(request):
-    """Counsellors and leads, as everywhere in the API, and the office's volunteer guides.
-
-    For the few operations guides use (public events, their own inquiries). What a
-    guide then sees is decided by the scope (`lotse.accounts.scoping`), not here.
-    """
-    membership = getattr(request, "membership", None)
-    if membership is None:
-        return None
-    # Session-authenticated writes need the CSRF token, as forms do.
-    unsafe = request.method not in {"GET", "HEAD", "OPTIONS"}
-    if request.api_token is None and unsafe and check_csrf(request) is not None:
-        raise PermissionDenied("CSRF check failed.")
-    if not (membership.sees_personal_data or membership.role == Role.GUIDE):
-        raise PermissionDenied("This role has no access to the events and guides network.")
-    return membership
 
 
 def is_guide(request) -> bool:

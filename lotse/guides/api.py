@@ -26,9 +26,10 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
+from lotse.api.auth import network_auth
 from lotse.api.forms import ErrorOut, form_data, invalid, service_error
 from lotse.companies.forms import PeriodForm
-from lotse.events.api import is_guide, language_ids, network_auth
+from lotse.events.api import is_guide, language_ids
 
 from . import services
 from .forms import GuideForm, InquiryForm
