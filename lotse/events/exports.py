@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -97,7 +98,7 @@ def participants_xlsx(event: Event) -> bytes:
                 _("Photos allowed"),
                 _("Attended"),
                 _("Status"),
-                _("Source"),
+                pgettext("registration", "Source"),
                 _("Registered"),
                 _("Checked in"),
             )
@@ -125,7 +126,7 @@ def participants_xlsx(event: Event) -> bytes:
         (_("Kind"), event.get_kind_display(), None),
         (_("Starts"), _local(event.starts_at), "DD.MM.YYYY HH:MM"),
         (_("Ends"), _local(event.ends_at), "DD.MM.YYYY HH:MM"),
-        (_("Place"), event.place_display, None),
+        (pgettext("where an event takes place", "Place"), event.place_display, None),
         (_("Seats"), event.capacity, None),
         (_("Office"), event.office.name, None),
     ):

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.accounts.scoping import NetworkScopedModel, network_scoped_manager
 from lotse.core.names import folded_key, search_key
@@ -96,7 +97,7 @@ class Event(NetworkScopedModel):
         verbose_name=_("held at (organisation)"),
     )
     venue = models.CharField(
-        _("place"),
+        pgettext_lazy("where an event takes place", "place"),
         max_length=300,
         blank=True,
         help_text=_("Address or room; may stay empty when the organisation's address is meant."),
@@ -215,7 +216,7 @@ class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
     WAITLISTED = "waitlisted", _("waiting list")
     INVITED = "invited", _("invited")
-    CANCELLED = "cancelled", _("cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("registration", "cancelled")
 
 
 # Registrations that still count (for the participant list and for duplicates).
@@ -276,12 +277,18 @@ class Registration(NetworkScopedModel):
     status = models.CharField(
         _("status"), max_length=12, choices=RegistrationStatus.choices, db_index=True
     )
-    source = models.CharField(_("source"), max_length=12, choices=RegistrationSource.choices)
+    source = models.CharField(
+        pgettext_lazy("registration", "source"),
+        max_length=12,
+        choices=RegistrationSource.choices,
+    )
     consent_contact = models.BooleanField(_("may be contacted about further offers"), default=False)
     consent_photos = models.BooleanField(_("agrees to photos"), default=False)
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
     promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(
+        pgettext_lazy("registration", "cancelled"), null=True, blank=True
+    )
     attended = models.BooleanField(_("attended"), default=False)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(

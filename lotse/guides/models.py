@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.accounts.scoping import NetworkScopedModel, network_scoped_manager
 
@@ -90,7 +91,7 @@ class TrainingSeries(NetworkScopedModel):
 
     class Meta:
         verbose_name = _("training series")
-        verbose_name_plural = _("training series")
+        verbose_name_plural = pgettext_lazy("plural", "training series")
         ordering = ["-starts_on", "-id"]
 
     def __str__(self) -> str:
@@ -143,7 +144,7 @@ class SeriesCompletion(NetworkScopedModel):
 
     class Meta:
         verbose_name = _("completed training series")
-        verbose_name_plural = _("completed training series")
+        verbose_name_plural = pgettext_lazy("plural", "completed training series")
         ordering = ["-completed_on", "id"]
         constraints = [
             models.UniqueConstraint(fields=["guide", "series"], name="guides_completion_once")

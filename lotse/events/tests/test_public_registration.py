@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 from icalendar import Calendar
 
@@ -325,9 +325,7 @@ def test_the_event_page_shows_the_event_in_the_chosen_language(client, event):
     assert '<h1 lang="ar"><bdi>أمسية لأولياء الأمور</bdi></h1>' in arabic
     turkish = page(client.get(detail_url(event, "tr")))
     assert f'<h1 lang="de"><bdi>{event.title}</bdi></h1>' in turkish  # falls back to German
-    assert pgettext("where an event takes place", "Place") in page(
-        client.get(detail_url(event, "en"))
-    )
+    assert ">Place<" in page(client.get(detail_url(event, "en")))
     local_start = timezone.localtime(event.starts_at)
     assert f"{local_start:%d.%m.%Y %H:%M}" in turkish
 
