@@ -57,7 +57,8 @@ demo: venv
 	$(LOTSE) migrate --noinput
 	$(LOTSE) collectstatic --noinput --verbosity 0
 	$(LOTSE) seed-demo
-	$(LOTSE) runserver 127.0.0.1:8000
+	@echo "E-mails (registrations, reminders) are printed here instead of being sent."
+	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend $(LOTSE) runserver 127.0.0.1:8000
 
 # --- Tests --------------------------------------------------------------------
 

@@ -104,14 +104,16 @@ def page_360(browser, request, tmp_path) -> Iterator:
 
 @pytest.fixture
 def live_site(live_server):
-    """The live server, with the languages the migrations load.
+    """The live server, with the languages and counselling topics the migrations load.
 
     A live-server test runs in a transactional database that is emptied after each
     test, which also removes the rows the migrations inserted; load them again.
     """
+    from lotse.cases.reference import load_topics
     from lotse.core.reference import load_languages
 
     load_languages()
+    load_topics()
     return live_server
 
 

@@ -464,6 +464,20 @@ FEATURED = {
             original=True,
             affiliation=("Cuno-Berufskolleg I", "pupil"),
         ),
+        # The volunteer guide behind the demo login `lotse.hagen` (see services.py).
+        featured(
+            key="hamid",
+            community="afghan",
+            given="Hamid",
+            family="Noori",
+            gender="male",
+            kind="guide",
+            birth=(1984, 3, 15),
+            languages=("prs", "ps", "de"),
+            original=True,
+            affiliation=("Afghanischer Frauenverein Hagen e. V.", "mso_member"),
+            notes="Elternlotse; hat die Schulungsreihe abgeschlossen.",
+        ),
     ],
     "osnabrueck": [
         featured(

@@ -25,6 +25,18 @@ Idempotent: a reset, not an append
     while trying the demo are undone. Do not point it at a database whose real
     offices use these slugs.
 
+Events, guides, companies
+    Hagen and Osnabrück get the events of their seed descriptions and the volunteer
+    guides network (see network.py), every office the company acquisition with
+    places, matching profiles and placements (see acquisitions.py) and its guides'
+    inquiries. These are written through the apps' services in the office's scope,
+    so seats, waiting lists, qualifications, stage histories and place statuses are
+    the services' own. Their size is fixed per office, not scaled: service calls
+    cost milliseconds each. The services e-mail guests and queue reminders after
+    the commit: while seeding, mail stays in memory and no task is queued
+    (`_no_mail_or_tasks`); registrations get their invented addresses only after
+    registering, so only the guides' invitations are written (to memory).
+
 Counselling
     Cases, consultations, next steps, referrals with consents, outcomes and ESF+
     records (see counselling.py and, for the Hagen demo people, stories.py), with
@@ -52,6 +64,7 @@ import datetime
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from auditlog.context import disable_auditlog
@@ -59,10 +72,11 @@ from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.test.utils import override_settings
 from django_scopes import scopes_disabled
 
 from lotse.accounts.models import Membership, Office, Role, User
-from lotse.accounts.scoping import OfficeScopedModel
+from lotse.accounts.scoping import NetworkScopedModel, OfficeScopedModel
 from lotse.cases.models import Topic
 from lotse.core.models import Language
 from lotse.core.names import folded
@@ -70,9 +84,11 @@ from lotse.organisations.models import Affiliation, Organisation
 from lotse.people.models import ParentChild, Person
 
 from . import bulk, counselling_texts
+from .acquisitions import AcquisitionBuilder
 from .bulk import reserve_ids
 from .counselling import CaseBuilder
 from .generator import ORGANISATIONS_PER_OFFICE, PEOPLE_PER_OFFICE, OfficeBuilder
+from .network import NetworkBuilder
 from .places import CURATED_ORGS, DEMO_OFFICE_SLUGS, MAX_OFFICES, office_specs
 
 __all__ = [
@@ -240,7 +256,7 @@ def _clear(office_ids: list[int]) -> None:
     scoped = [
         model
         for model in apps.get_models()
-        if issubclass(model, OfficeScopedModel) and not model._meta.proxy
+        if issubclass(model, OfficeScopedModel | NetworkScopedModel) and not model._meta.proxy
     ]
     scoped_set = set(scoped)
     # M2M rows of scoped models, from either end.
@@ -316,11 +332,35 @@ class SeedSummary:
     seconds: float
     accounts: list[tuple[DemoAccount, list[Office]]]
     counselling: Counter = field(default_factory=Counter)
+    network: Counter = field(default_factory=Counter)
+    companies: Counter = field(default_factory=Counter)
 
 
 def _counsellors(slug: str, users: dict[str, User]) -> list[tuple[User, float]]:
     names = OFFICE_COUNSELLORS.get(slug) or ((f"beratung.{slug}", 1.0),)
     return [(users[name], share) for name, share in names]
+
+
+def _guide_user(slug: str, users: dict[str, User]) -> User | None:
+    """The demo login of a volunteer guide of the office (Hagen: `lotse.hagen`)."""
+    for account in DEMO_ACCOUNTS:
+        if account.role == Role.GUIDE and slug in account.offices:
+            return users[account.username]
+    return None
+
+
+@contextmanager
+def _no_mail_or_tasks():
+    """Keep the services' e-mails in memory and queue no task while seeding.
+
+    Registering, inviting and cancelling send e-mails and queue reminders after the
+    commit; the demo's guests and guides are invented (example.org addresses).
+    """
+    with override_settings(
+        MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}},
+        TASKS={"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}},
+    ):
+        yield
 
 
 def seed_demo(
@@ -341,7 +381,9 @@ def seed_demo(
     started = time.perf_counter()
     counts = {"people": 0, "organisations": 0, "links": 0, "affiliations": 0}
     counselling: Counter = Counter()
-    with transaction.atomic(), scopes_disabled(), disable_auditlog():
+    network: Counter = Counter()
+    companies: Counter = Counter()
+    with _no_mail_or_tasks(), transaction.atomic(), scopes_disabled(), disable_auditlog():
         language_ids = dict(Language.objects.values_list("code", "pk"))
         if not language_ids:
             raise SeedError("No languages: run `lotse migrate` first.")
@@ -396,6 +438,22 @@ def seed_demo(
             cases.build()
             cases.write()
             counselling.update(cases.counts)
+            staff = [user for user, _share in _counsellors(spec.slug, users)]
+            guides = NetworkBuilder(
+                builder,
+                staff=staff,
+                guide_user=_guide_user(spec.slug, users),
+                topic_ids=topic_ids,
+                language_ids=language_ids,
+                today=today,
+            )
+            guides.build()
+            network.update(guides.counts)
+            pipeline = AcquisitionBuilder(
+                builder, cases, staff=staff, guides=guides.guides, today=today
+            )
+            pipeline.build()
+            companies.update(pipeline.counts)
             counts["people"] += len(builder.people)
             counts["organisations"] += len(builder.orgs)
             counts["links"] += len(builder.links)
@@ -403,8 +461,10 @@ def seed_demo(
             log(
                 f"  [{index}/{len(specs)}] {spec.name}: {len(builder.people):,} people, "
                 f"{len(builder.orgs):,} organisations, {cases.counts['cases']:,} cases, "
-                f"{cases.counts['consultations']:,} consultations "
-                f"({time.perf_counter() - office_started:.1f} s; total {counts['people']:,})"
+                f"{cases.counts['consultations']:,} consultations, "
+                f"{guides.counts['events']} events, {pipeline.counts['acquisitions']} companies "
+                f"in acquisition ({time.perf_counter() - office_started:.1f} s; "
+                f"total {counts['people']:,})"
             )
     _update_statistics()
     return SeedSummary(
@@ -412,6 +472,8 @@ def seed_demo(
         seconds=time.perf_counter() - started,
         accounts=accounts,
         counselling=counselling,
+        network=network,
+        companies=companies,
         **counts,
     )
 

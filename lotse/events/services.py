@@ -48,7 +48,8 @@ def seats_free(event: Event) -> int | None:
 
 
 def _locked(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+    # Locks the event row only (not the office joined for the e-mails).
+    return Event.objects.select_for_update(of=("self",)).select_related("office").get(pk=event.pk)
 
 
 def _fits(event: Event, seats: int) -> bool:
@@ -269,7 +270,11 @@ def change_companions(registration: Registration, companions: int) -> Registrati
 @transaction.atomic
 def check_in(registration: Registration, *, user) -> Registration:
     """Mark as present. Someone from the waiting list who came anyway is present too."""
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .get(pk=registration.pk)
+    )
     if registration.attended:
         return registration
     if registration.status == RegistrationStatus.CANCELLED:

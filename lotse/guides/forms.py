@@ -192,7 +192,7 @@ class GuideFilterForm(forms.Form):
 class SeriesForm(forms.ModelForm):
     class Meta:
         model = TrainingSeries
-        fields = ["name", "starts_on", "description"]
+        fields = ["name", "starts_on", "required_modules", "description"]
         widgets = {"starts_on": DateInput, "description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"name": _("e.g. Elternlotsen 2026")}
 

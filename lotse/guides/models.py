@@ -85,6 +85,15 @@ class TrainingSeries(NetworkScopedModel):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    required_modules = models.PositiveSmallIntegerField(
+        _("number of required modules"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set it when not all modules are planned yet: nobody qualifies before "
+            "attending this many. Empty: all required modules of the series."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = network_scoped_manager()
@@ -99,6 +108,10 @@ class TrainingSeries(NetworkScopedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("guides:series_detail", args=[self.pk])
+
+    def required_total(self, required_planned: int) -> int:
+        """Modules to attend: the required ones planned so far, or the number set."""
+        return max(required_planned, self.required_modules or 0)
 
 
 class TrainingModule(NetworkScopedModel):

@@ -79,7 +79,7 @@ class SeriesProgress:
 
     @property
     def required_total(self) -> int:
-        return sum(1 for m in self.modules if m.module.required)
+        return self.series.required_total(sum(1 for m in self.modules if m.module.required))
 
     @property
     def required_attended(self) -> int:

@@ -302,7 +302,7 @@ def progress_table(series: TrainingSeries, modules: list[TrainingModule]) -> lis
         Q(person_id__in=list(on_list)) | Q(pk__in=list(completions))
     ).select_related("person")
     now = timezone.now()
-    required_total = sum(1 for module in modules if module.required)
+    required_total = series.required_total(sum(1 for module in modules if module.required))
     rows = []
     for guide in guides:
         events = on_list.get(guide.person_id, {})

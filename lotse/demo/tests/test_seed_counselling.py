@@ -34,8 +34,8 @@ def seed(**options) -> str:
 
 
 @pytest.fixture
-def seeded(db):
-    seed(verbosity=0)
+def seeded(demo_data, db):
+    """The demo, seeded once for the module (see conftest.py)."""
 
 
 def counselling_snapshot() -> dict:
@@ -275,8 +275,7 @@ def test_case_list_case_page_and_timeline_render(client, seeded):
     assert "Bodenleger·in" in page  # the outcomes in the timeline
 
 
-def test_seeding_twice_gives_the_same_counselling_data():
-    seed(verbosity=0)
+def test_seeding_twice_gives_the_same_counselling_data(demo_data):
     first = counselling_snapshot()
     seed(verbosity=0)
     assert counselling_snapshot() == first

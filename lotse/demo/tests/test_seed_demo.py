@@ -46,8 +46,7 @@ def snapshot() -> dict:
         }
 
 
-def test_seeding_twice_gives_the_same_data():
-    seed(verbosity=0)
+def test_seeding_twice_gives_the_same_data(demo_data):
     first = snapshot()
     seed(verbosity=0)
     assert snapshot() == first
@@ -55,8 +54,7 @@ def test_seeding_twice_gives_the_same_data():
     assert len(first["people"]) == 2 * services.PEOPLE_PER_OFFICE
 
 
-def test_the_offices_come_from_the_seeds():
-    seed(verbosity=0)
+def test_the_offices_come_from_the_seeds(demo_data):
     hagen = Office.objects.get(slug="hagen")
     assert hagen.name == "KAUSA Servicestelle Hagen"
     assert (hagen.land, hagen.funding_line) == ("NW", "JOBSTARTER plus (BMBF/ESF)")
@@ -92,8 +90,7 @@ def test_demo_logins_exist_with_their_roles(rf):
     assert "http://127.0.0.1:8000" in output
 
 
-def test_reseeding_resets_a_changed_demo_login(rf):
-    seed(verbosity=0)
+def test_reseeding_resets_a_changed_demo_login(rf, demo_data):
     user = User.objects.get(username="beratung.hagen")
     user.set_password("something-else")
     user.is_active = False
@@ -102,8 +99,7 @@ def test_reseeding_resets_a_changed_demo_login(rf):
     assert login(rf, "beratung.hagen") == user
 
 
-def test_hagen_counsellor_sees_hagen_people_and_not_osnabrueck(client):
-    seed(verbosity=0)
+def test_hagen_counsellor_sees_hagen_people_and_not_osnabrueck(demo_data, client):
     client.force_login(User.objects.get(username="beratung.hagen"))
     with scopes_disabled():
         hagen_count = Person.objects.filter(office__slug="hagen").count()
@@ -121,8 +117,7 @@ def test_hagen_counsellor_sees_hagen_people_and_not_osnabrueck(client):
     assert client.get(f"/people/{osnabrueck_person.pk}/").status_code == 404
 
 
-def test_search_finds_demo_names_in_other_spellings(client):
-    seed(verbosity=0)
+def test_search_finds_demo_names_in_other_spellings(demo_data, client):
     client.force_login(User.objects.get(username="beratung.hagen"))
     page = client.get("/people/", {"q": "oezdemir"}).content.decode()
     assert "Özdemir" in page and "Oezdemir" in page
@@ -130,8 +125,7 @@ def test_search_finds_demo_names_in_other_spellings(client):
     assert "Mohammed" in page
 
 
-def test_names_in_original_scripts():
-    seed(verbosity=0)
+def test_names_in_original_scripts(demo_data):
     with scopes_disabled():
         originals = list(
             Person.objects.exclude(given_names_original="").values_list(
@@ -144,8 +138,7 @@ def test_names_in_original_scripts():
     assert mohammed.original_name == "محمد الحسن"
 
 
-def test_partial_and_placeholder_birth_dates():
-    seed(verbosity=0)
+def test_partial_and_placeholder_birth_dates(demo_data):
     with scopes_disabled():
         people = Person.objects.all()
         assert people.filter(birth_date_placeholder=True, birth_month=1, birth_day=1).exists()
@@ -154,8 +147,7 @@ def test_partial_and_placeholder_birth_dates():
         assert people.filter(birth_day__isnull=False, birth_date_placeholder=False).exists()
 
 
-def test_kinds_links_and_roles_at_organisations():
-    seed(verbosity=0)
+def test_kinds_links_and_roles_at_organisations(demo_data):
     with scopes_disabled():
         people = Person.objects.filter(office__slug="hagen")
         for kind in ("young_person", "parent", "entrepreneur", "guide", "contact"):
@@ -190,8 +182,7 @@ def test_kinds_links_and_roles_at_organisations():
         ).exists()
 
 
-def test_scale_and_more_offices():
-    seed(verbosity=0)
+def test_scale_and_more_offices(demo_data):
     base = snapshot()
     output = seed(scale=2, offices=3)
     scaled = snapshot()

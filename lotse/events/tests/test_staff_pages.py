@@ -357,7 +357,10 @@ def test_the_detail_page_groups_the_registrations(logged_in, evening):
         consent_photos=True,
     )
     RegistrationFactory(
-        event=evening, name="Erster Wartender", status=RegistrationStatus.WAITLISTED
+        event=evening,
+        name="Erster Wartender",
+        status=RegistrationStatus.WAITLISTED,
+        registered_at=NOW,
     )
     RegistrationFactory(
         event=evening,
@@ -409,7 +412,9 @@ def test_the_detail_page_shows_the_public_link_in_german(logged_in, evening, set
 
 def test_cancelling_moves_the_first_waiting_person_up(logged_in, evening):
     leaving = RegistrationFactory(event=evening, name="Olena Kovalenko", companions=2)
-    RegistrationFactory(event=evening, name="Tesfay Haile", status=RegistrationStatus.WAITLISTED)
+    RegistrationFactory(
+        event=evening, name="Tesfay Haile", status=RegistrationStatus.WAITLISTED, registered_at=NOW
+    )
     RegistrationFactory(
         event=evening,
         name="Zahra Ahmadi",

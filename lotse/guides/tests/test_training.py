@@ -196,3 +196,28 @@ def test_the_meetings_page_counts_and_warns_when_too_few_are_planned(
     assert reverse("events:detail", args=[meeting.pk]) in page
     empty = staff.get(reverse("guides:meetings"), {"year": year + 1}).content.decode()
     assert "2 meetings are still to be planned" in empty
+
+
+def test_nobody_qualifies_before_the_planned_number_of_modules(
+    hagen, hagen_counsellor, series, hamid
+):
+    """A series built module by module: attending the only module planned so far is not
+    the qualification when the series is set to two required modules."""
+    with scopes_disabled():
+        series.required_modules = 2
+        series.save()
+        first = TrainingModule.objects.create(
+            office=hagen, series=series, event=_module_event(hagen, "Modul 1", -20)
+        )
+    _attend(hagen, first, hamid, hagen_counsellor)
+    with scope(office=[hagen.pk], network=[hagen.pk], guide=None):
+        state = services.progress(hamid, series)
+        assert (state.required_attended, state.required_total, state.complete) == (1, 2, False)
+        assert not SeriesCompletion.objects.filter(guide=hamid).exists()
+    with scopes_disabled():
+        second = TrainingModule.objects.create(
+            office=hagen, series=series, event=_module_event(hagen, "Modul 2", -10)
+        )
+    _attend(hagen, second, hamid, hagen_counsellor)
+    with scopes_disabled():
+        assert SeriesCompletion.objects.filter(guide=hamid, series=series).exists()

@@ -59,6 +59,21 @@ class Command(BaseCommand):
             f"{c['consents']:,} consents, {c['outcomes']:,} outcomes, "
             f"{c['esf_records']:,} ESF+ records; dates relative to today."
         )
+        n = summary.network
+        log(
+            f"Events and guides: {n['events']:,} events ({n['upcoming_events']:,} ahead), "
+            f"{n['registrations']:,} registrations ({n['attended']:,} attended), "
+            f"{n['guides']:,} guides ({n['qualified']:,} qualified), "
+            f"{n['inquiries']:,} inquiries ({n['follow_ups_open']:,} to follow up)."
+        )
+        k = summary.companies
+        log(
+            f"Companies: {k['acquisitions']:,} acquisitions (cold call {k['channel_cold_call']:,}, "
+            f"outreach visit {k['channel_outreach_visit']:,}, recommendation "
+            f"{k['channel_recommendation']:,}), {k['activities']:,} activities, "
+            f"{k['places']:,} places, {k['profiles']:,} matching profiles, "
+            f"{k['placements']:,} placements."
+        )
         log("")
         log(f"Open {services.DEMO_URL} and log in as:")
         log("")
