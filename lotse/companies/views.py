@@ -13,6 +13,7 @@ from django.views.generic.edit import FormView
 
 from lotse.accounts.permissions import OfficeRoleRequiredMixin
 from lotse.core.history import history_for
+from lotse.core.mixins import SearchStepMixin
 from lotse.organisations.models import Organisation, OrganisationKind
 
 from . import services
@@ -130,21 +131,7 @@ class AcquisitionListView(AcquisitionFilterMixin, ListView):
         )
 
 
-class RecommenderSearchMixin:
-    """The search button re-shows the form with the people found, saving nothing."""
-
-    def post(self, request, *args, **kwargs):
-        if "search_person" not in request.POST:
-            return super().post(request, *args, **kwargs)
-        form_kwargs = self.get_form_kwargs()
-        form_kwargs.pop("data", None)
-        form_kwargs.pop("files", None)
-        form_kwargs["initial"] = {**form_kwargs.get("initial", {}), **request.POST.dict()}
-        form = self.get_form_class()(**form_kwargs)
-        return self.render_to_response(self.get_context_data(form=form))
-
-
-class StartAcquisitionView(RecommenderSearchMixin, OfficeRoleRequiredMixin, FormView):
+class StartAcquisitionView(SearchStepMixin, OfficeRoleRequiredMixin, FormView):
     """Start acquiring a company: from its page, or choosing one not yet in the pipeline."""
 
     template_name = "companies/acquisition_start.html"
@@ -234,7 +221,7 @@ class AcquisitionDetailView(AcquisitionMixin, TemplateView):
         )
 
 
-class AcquisitionUpdateView(RecommenderSearchMixin, AcquisitionMixin, FormView):
+class AcquisitionUpdateView(SearchStepMixin, AcquisitionMixin, FormView):
     template_name = "companies/acquisition_form.html"
     form_class = AcquisitionForm
 

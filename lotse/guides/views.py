@@ -24,6 +24,7 @@ from lotse.accounts.models import Role
 from lotse.accounts.permissions import OfficeRoleRequiredMixin
 from lotse.companies.forms import PeriodForm
 from lotse.core.history import history_for
+from lotse.core.mixins import SearchStepMixin
 from lotse.core.models import Language
 from lotse.core.pdf import pdf_response
 from lotse.events.models import Event, EventKind, Registration, RegistrationStatus
@@ -123,21 +124,7 @@ class GuideListView(OfficeRoleRequiredMixin, ListView):
         )
 
 
-class PersonSearchMixin:
-    """The search button re-shows the form with the people found, saving nothing."""
-
-    def post(self, request, *args, **kwargs):
-        if "search_person" not in request.POST:
-            return super().post(request, *args, **kwargs)
-        form_kwargs = self.get_form_kwargs()
-        form_kwargs.pop("data", None)
-        form_kwargs.pop("files", None)
-        form_kwargs["initial"] = {**form_kwargs.get("initial", {}), **request.POST.dict()}
-        form = self.get_form_class()(**form_kwargs)
-        return self.render_to_response(self.get_context_data(form=form))
-
-
-class GuideCreateView(PersonSearchMixin, OfficeRoleRequiredMixin, FormView):
+class GuideCreateView(SearchStepMixin, OfficeRoleRequiredMixin, FormView):
     template_name = "guides/guide_form.html"
     form_class = GuideForm
 
