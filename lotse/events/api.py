@@ -28,6 +28,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
@@ -70,6 +71,11 @@ RegistrationStatusValue = Literal["confirmed", "waitlisted", "invited", "cancell
 
 def is_guide(request) -> bool:
     return request.membership.role == Role.GUIDE
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    """Local midnight of DAY: compared with starts_at directly, so the index is used."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 # --- Schemas -----------------------------------------------------------------------------
@@ -305,9 +311,9 @@ def list_events(
     if kind:
         events = events.filter(kind=kind)
     if date_from:
-        events = events.filter(starts_at__date__gte=date_from)
+        events = events.filter(starts_at__gte=_day_start(date_from))
     if date_to:
-        events = events.filter(starts_at__date__lte=date_to)
+        events = events.filter(starts_at__lt=_day_start(date_to + datetime.timedelta(days=1)))
     if query := (q or "").strip():
         events = events.filter(title__icontains=query)
     return events.order_by("starts_at", "id")

@@ -7,6 +7,7 @@ registration a secret link names) and in the language its URL names.
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -30,11 +31,21 @@ from lotse.core.public import (
 
 from . import services
 from .calendar import event_ics, feed_ics
-from .models import Event, Registration, RegistrationSource, RegistrationStatus
+from .models import (
+    Event,
+    Registration,
+    RegistrationSource,
+    RegistrationStatus,
+    attach_seat_counts,
+)
 from .public_forms import RegistrationForm
 
 # The feed keeps past events this long, so that a calendar app does not drop them at once.
 FEED_KEEPS_PAST = datetime.timedelta(days=30)
+# A subscribed calendar is fetched often: it carries the next year, at most this many.
+FEED_LOOKS_AHEAD = datetime.timedelta(days=365)
+FEED_MAX_EVENTS = 200
+CALENDAR_PAGE_SIZE = 30
 
 
 def language_links(request, current: str) -> list[dict]:
@@ -159,9 +170,11 @@ class CalendarView(PublicPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = public_events().upcoming().with_seats_taken()
+        page = Paginator(public_events().upcoming(), CALENDAR_PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
         cards = []
-        for event in events:
+        for event in attach_seat_counts(list(page.object_list)):
             free = None if event.capacity is None else max(event.capacity - event.seats_taken, 0)
             cards.append(
                 {
@@ -179,6 +192,7 @@ class CalendarView(PublicPageMixin, TemplateView):
             feed += f"?lang={self.lang}"
         context.update(
             cards=cards,
+            page=page,
             feed_url=feed,
             feed_address=self.request.build_absolute_uri(feed),
             page_address=self.request.build_absolute_uri(self.request.path),
@@ -187,7 +201,7 @@ class CalendarView(PublicPageMixin, TemplateView):
 
 
 class FeedView(PublicPageMixin, View):
-    """The calendar as an iCalendar feed: upcoming events and those of the last 30 days.
+    """The calendar as an iCalendar feed: the coming year's events and the last 30 days'.
 
     `?lang=` chooses the language of titles and links (German by default).
     """
@@ -199,8 +213,9 @@ class FeedView(PublicPageMixin, View):
         now = timezone.now()
         # Upcoming (not yet over) or started within the last 30 days.
         events = public_events().filter(
-            Q(ends_at__gte=now) | Q(starts_at__gte=now - FEED_KEEPS_PAST)
-        )
+            Q(ends_at__gte=now) | Q(starts_at__gte=now - FEED_KEEPS_PAST),
+            starts_at__lte=now + FEED_LOOKS_AHEAD,
+        )[:FEED_MAX_EVENTS]
 
         def url_for(event):
             return request.build_absolute_uri(

@@ -43,13 +43,14 @@ from .models import (
     Registration,
     RegistrationSource,
     RegistrationStatus,
+    attach_seat_counts,
 )
 from .notifications import absolute
 from .reports import event_report
 
 EVENTS_PER_PAGE = 25
 # Rows per group on the detail page and on the check-in list; the search finds the rest.
-REGISTRATIONS_SHOWN = 300
+REGISTRATIONS_SHOWN = 50
 CHECKIN_ROWS = 40
 PERSON_CANDIDATES = 10
 
@@ -117,7 +118,7 @@ class RegistrationMixin(OfficeRoleRequiredMixin):
 
 
 class EventListView(OfficeRoleRequiredMixin, ListView):
-    """Upcoming events (or past ones), seats and waiting list in one query per page."""
+    """Upcoming events (or past ones); seats and waiting list for the page's rows only."""
 
     template_name = "events/event_list.html"
     paginate_by = EVENTS_PER_PAGE
@@ -140,7 +141,12 @@ class EventListView(OfficeRoleRequiredMixin, ListView):
             events = events.filter(kind=data["kind"])
         if data.get("q"):
             events = events.filter(title__icontains=data["q"].strip())
-        return events.with_seats_taken()
+        return events
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, events, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = attach_seat_counts(list(page.object_list))
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filter_form=self.filter_form, when=self.when, **kwargs)

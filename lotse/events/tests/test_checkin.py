@@ -191,9 +191,16 @@ def test_the_check_in_lookup_uses_an_index(fair, in_hagen):
     from django.db import connection
 
     (index,) = [i for i in Registration._meta.indexes if i.fields == ["event", "folded_name"]]
+    if connection.vendor == "postgresql":
+        # At test size PostgreSQL rightly prefers a scan; show that the index serves the
+        # lookup when scans are made expensive (as they are with 100,000 registrations;
+        # benchmarks/events.py measures that size).
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
     with in_hagen:
         rows = fair.registrations.filter(status__in=["confirmed", "waitlisted", "invited"])
         plan = rows.order_by("folded_name", "id")[:40].explain()
-    if connection.vendor != "sqlite":
-        pytest.skip("the plan is checked on SQLite")
-    assert index.name in plan and "TEMP B-TREE" not in plan
+    assert index.name in plan
+    if connection.vendor == "sqlite":
+        # SQLite's index ends with the rowid (id): the order needs no sort at all.
+        assert "TEMP B-TREE" not in plan

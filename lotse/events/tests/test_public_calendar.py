@@ -161,3 +161,14 @@ def test_one_event_as_a_calendar_file(client, events):
     (component,) = Calendar.from_ical(response.content).walk("VEVENT")
     assert str(component["SUMMARY"]) == "أمسية أولياء الأمور"
     assert component.decoded("DTSTART") == at(7)
+
+
+def test_a_long_calendar_comes_in_pages(client, hagen):
+    for day in range(1, 33):
+        EventFactory(office=hagen, title=f"Sprechstunde {day:02d}", starts_at=at(day))
+    first = page(client.get(reverse("public_events:calendar", args=["hagen", "en"])))
+    assert "Sprechstunde 30" in first and "Sprechstunde 31" not in first
+    assert "Later events" in first
+    second = page(client.get(reverse("public_events:calendar", args=["hagen", "en"]) + "?page=2"))
+    assert "Sprechstunde 31" in second and "Sprechstunde 32" in second
+    assert "Earlier events" in second and "Sprechstunde 01" not in second
