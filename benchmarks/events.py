@@ -30,7 +30,6 @@ bench database in its environment.
 
 import argparse
 import datetime
-import gc
 import json
 import os
 import random
@@ -480,9 +479,10 @@ def worker(args):
     if args.worker == "generate":
         result = prepare(args.scale)
     else:
-        # As lotse/wsgi.py does in production: the loaded code stays out of full
-        # garbage-collector passes.
-        gc.freeze()
+        # As lotse/wsgi.py does in production.
+        from lotse.core.runtime import tune_garbage_collector
+
+        tune_garbage_collector()
         result = {"environment": environment(), **measure(args)}
     print(json.dumps(result))
 

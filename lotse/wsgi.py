@@ -1,4 +1,3 @@
-import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -6,6 +5,6 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lotse.settings")
 application = get_wsgi_application()
 
-# Everything loaded so far lives as long as the process: keep it out of the garbage
-# collector's full passes, which otherwise stall a request for ~100 ms now and then.
-gc.freeze()
+from lotse.core.runtime import tune_garbage_collector  # noqa: E402  (needs the app loaded)
+
+tune_garbage_collector()

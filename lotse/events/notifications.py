@@ -30,12 +30,15 @@ def links(registration: Registration) -> dict[str, str]:
             reverse("public_events:detail", args=[event.office.slug, language, event.pk])
         ),
         "cancel_url": absolute(
-            reverse("public_events:cancel", args=[language, registration.token])
+            reverse("public_events:cancel", args=[event.office.slug, language, registration.token])
         ),
         # The guest's own page (status, calendar file; "I will come" for an invitation),
         # reachable also for events that are not on the public calendar.
         "registration_url": absolute(
-            reverse("public_events:registered", args=[language, registration.token])
+            reverse(
+                "public_events:registered",
+                args=[event.office.slug, language, registration.token],
+            )
         ),
     }
 

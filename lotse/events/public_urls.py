@@ -21,9 +21,13 @@ urlpatterns = [
         name="event_ics",
     ),
     path(
-        "<lang:lang>/registration/<str:token>/",
+        "<slug:office>/<lang:lang>/registration/<str:token>/",
         views.RegisteredView.as_view(),
         name="registered",
     ),
-    path("<lang:lang>/cancel/<str:token>/", views.CancelView.as_view(), name="cancel"),
+    path(
+        "<slug:office>/<lang:lang>/cancel/<str:token>/",
+        views.CancelView.as_view(),
+        name="cancel",
+    ),
 ]

@@ -9,7 +9,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import SimpleTemplateResponse
 from django.urls import reverse
@@ -17,7 +17,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
-from django_scopes import scopes_disabled
 
 from lotse.accounts.models import Office
 from lotse.accounts.scoping import public_office_scope
@@ -42,9 +41,9 @@ from .public_forms import RegistrationForm
 
 # The feed keeps past events this long, so that a calendar app does not drop them at once.
 FEED_KEEPS_PAST = datetime.timedelta(days=30)
-# A subscribed calendar is fetched often: it carries the next year, at most this many.
-FEED_LOOKS_AHEAD = datetime.timedelta(days=365)
-FEED_MAX_EVENTS = 200
+# A subscribed calendar is fetched often: it carries the next half year, at most this many.
+FEED_LOOKS_AHEAD = datetime.timedelta(days=183)
+FEED_MAX_EVENTS = 100
 CALENDAR_PAGE_SIZE = 30
 
 
@@ -272,7 +271,9 @@ class EventView(EventMixin, TemplateView):
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
-                    return redirect("public_events:registered", self.lang, registration.token)
+                    return redirect(
+                        "public_events:registered", self.office.slug, self.lang, registration.token
+                    )
         return self.render_to_response(self.get_context_data(form=form))
 
     def get_context_data(self, **kwargs):
@@ -312,18 +313,11 @@ class RegistrationMixin(PublicPageMixin):
 
     registration: Registration
 
-    def get_office(self) -> Office:
-        # The link names no office: the registration tells which one.
-        with scopes_disabled():
-            registration = (
-                Registration.objects.select_related("event__office", "event__venue_organisation")
-                .filter(token=self.kwargs["token"])
-                .first()
-            )
-        if registration is None:
-            raise Http404
-        self.registration = registration
-        return registration.event.office
+    def load_objects(self) -> None:
+        self.registration = get_object_or_404(
+            Registration.objects.select_related("event__office", "event__venue_organisation"),
+            token=self.kwargs["token"],
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -340,9 +334,11 @@ class RegistrationMixin(PublicPageMixin):
                 else ""
             ),
             registered_url=reverse(
-                "public_events:registered", args=[self.lang, registration.token]
+                "public_events:registered", args=[self.office.slug, self.lang, registration.token]
             ),
-            cancel_url=reverse("public_events:cancel", args=[self.lang, registration.token]),
+            cancel_url=reverse(
+                "public_events:cancel", args=[self.office.slug, self.lang, registration.token]
+            ),
         )
         return context
 
@@ -374,7 +370,9 @@ class RegisteredView(RegistrationMixin, TemplateView):
             and registration.event.starts_at > timezone.now()
         ):
             services.confirm_invitation(registration)
-        return redirect("public_events:registered", self.lang, self.registration.token)
+        return redirect(
+            "public_events:registered", self.office.slug, self.lang, self.registration.token
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -397,4 +395,6 @@ class CancelView(RegistrationMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if self.registration.event.starts_at > timezone.now():
             services.cancel(self.registration, by_guest=True)
-        return redirect("public_events:cancel", self.lang, self.registration.token)
+        return redirect(
+            "public_events:cancel", self.office.slug, self.lang, self.registration.token
+        )

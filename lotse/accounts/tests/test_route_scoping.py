@@ -241,8 +241,8 @@ PUBLIC_OFFICE_ROUTES = {
     "public_events:feed": {"office": "slug"},
     "public_events:detail": {"office": "slug", "lang": "lang", "pk": "event"},
     "public_events:event_ics": {"office": "slug", "lang": "lang", "pk": "event"},
-    "public_events:registered": {"lang": "lang", "token": "token"},
-    "public_events:cancel": {"lang": "lang", "token": "token"},
+    "public_events:registered": {"office": "slug", "lang": "lang", "token": "token"},
+    "public_events:cancel": {"office": "slug", "lang": "lang", "token": "token"},
 }
 # Reference data shared by every office (the training occupations): only roles with
 # personal data read them, but another office's token reads the same ids.
@@ -499,7 +499,7 @@ def test_public_pages_open_without_login(route, public_objects):
 
 
 @pytest.mark.parametrize(
-    "route", sorted(r for r, args in PUBLIC_OFFICE_ROUTES.items() if "pk" in args)
+    "route", sorted(r for r, args in PUBLIC_OFFICE_ROUTES.items() if {"pk", "token"} & set(args))
 )
 def test_an_event_is_not_reachable_through_another_offices_address(
     route, public_objects, osnabrueck

@@ -80,7 +80,7 @@ def test_two_seats_then_the_waiting_list_with_e_mails_in_each_guests_language(
     # Post/redirect/get: each lands on the page of the registration.
     assert first.status_code == 302
     assert first.headers["Location"] == reverse(
-        "public_events:registered", args=["ar", amira.token]
+        "public_events:registered", args=["hagen", "ar", amira.token]
     )
     confirmed_page = page(client.get(first.headers["Location"]))
     assert (
@@ -88,7 +88,7 @@ def test_two_seats_then_the_waiting_list_with_e_mails_in_each_guests_language(
         in confirmed_page
     )
     assert reverse("public_events:event_ics", args=["hagen", "ar", event.pk]) in confirmed_page
-    assert reverse("public_events:cancel", args=["ar", amira.token]) in confirmed_page
+    assert reverse("public_events:cancel", args=["hagen", "ar", amira.token]) in confirmed_page
     waiting_page = page(client.get(third.headers["Location"]))
     assert translated("uk", "You are on the waiting list") in waiting_page
     assert (
@@ -104,7 +104,7 @@ def test_two_seats_then_the_waiting_list_with_e_mails_in_each_guests_language(
         "ar", "Registration confirmed: %(title)s", title=event.title
     )
     assert translated("ar", "Hello %(name)s,", name="Amira Haddad") in amira_mail.body
-    assert f"/v/ar/cancel/{amira.token}/" in amira_mail.body
+    assert f"/v/hagen/ar/cancel/{amira.token}/" in amira_mail.body
     assert calendar_attachment(amira_mail).walk("VEVENT")[0]["SUMMARY"] == event.title
     ali_mail = to["ali@example.org"]
     assert ali_mail.subject == translated(
@@ -116,7 +116,7 @@ def test_two_seats_then_the_waiting_list_with_e_mails_in_each_guests_language(
     oksana_mail = to["oksana@example.org"]
     assert oksana_mail.subject == translated("uk", "Waiting list: %(title)s", title=event.title)
     assert not oksana_mail.attachments
-    assert f"/v/uk/cancel/{oksana.token}/" in oksana_mail.body
+    assert f"/v/hagen/uk/cancel/{oksana.token}/" in oksana_mail.body
 
 
 def test_cancelling_by_link_gives_the_seat_to_the_next_on_the_waiting_list(
@@ -132,7 +132,7 @@ def test_cancelling_by_link_gives_the_seat_to_the_next_on_the_waiting_list(
         register(client, event, "uk", "Oksana Kovalenko", "oksana@example.org")
     amira = registration_of("Amira Haddad")
     mail.outbox.clear()
-    cancel_url = reverse("public_events:cancel", args=["ar", amira.token])
+    cancel_url = reverse("public_events:cancel", args=["hagen", "ar", amira.token])
 
     asking = client.get(cancel_url)
     assert asking.status_code == 200
@@ -294,11 +294,15 @@ def test_unknown_office_event_or_link_is_not_found(client, event):
     )
     for name in ("registered", "cancel"):
         assert (
-            client.get(reverse(f"public_events:{name}", args=["de", "no-such-token"])).status_code
+            client.get(
+                reverse(f"public_events:{name}", args=["hagen", "de", "no-such-token"])
+            ).status_code
             == 404
         )
     assert (
-        client.post(reverse("public_events:cancel", args=["de", "no-such-token"])).status_code
+        client.post(
+            reverse("public_events:cancel", args=["hagen", "de", "no-such-token"])
+        ).status_code
         == 404
     )
     assert client.get("/v/hagen/xx/").status_code == 404  # not a public language
