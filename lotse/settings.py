@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "lotse.matching",
     "lotse.events",
     "lotse.guides",
+    "lotse.profiles",
     "lotse.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -146,6 +147,9 @@ WHITENOISE_USE_FINDERS = env.env_bool("LOTSE_STATIC_FROM_FINDERS", DEBUG)
 # and for calendar entries.
 LOTSE_BASE_URL = env.env_str("LOTSE_BASE_URL", "http://localhost:8000").rstrip("/")
 LOTSE_CALENDAR_DOMAIN = urlsplit(LOTSE_BASE_URL).hostname or "lotse.invalid"
+
+# Unfinished application profiles are deleted this many days after their last change.
+LOTSE_PROFILE_DRAFT_DAYS = env.env_int("LOTSE_PROFILE_DRAFT_DAYS", 30, minimum=1)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from lotse.accounts.scoping import OfficeScopedModel
 from lotse.cases.esf import SchoolCertificate
+from lotse.core.levels import CEFR_ORDER, CefrLevel  # noqa: F401  (used here and imported from here)
 
 
 class OccupationArea(models.TextChoices):
@@ -54,17 +55,6 @@ class Occupation(models.Model):
         """KldB occupational group (first three digits): occupations in it are related."""
         return self.kldb_code[:3]
 
-
-class CefrLevel(models.TextChoices):
-    A1 = "A1", "A1"
-    A2 = "A2", "A2"
-    B1 = "B1", "B1"
-    B2 = "B2", "B2"
-    C1 = "C1", "C1"
-    C2 = "C2", "C2"
-
-
-CEFR_ORDER = {level: index for index, level in enumerate(CefrLevel.values)}
 
 # School certificates in ascending order, for "at least" comparisons.
 SCHOOL_ORDER = {

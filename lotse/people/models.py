@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lotse.accounts.scoping import OfficeScopedModel
+from lotse.core.levels import CefrLevel, Skill
 from lotse.core.names import folded_key, search_key
 from lotse.core.partial_dates import PartialDate
 
@@ -177,3 +178,38 @@ class ParentChild(OfficeScopedModel):
     def get_additional_data(self) -> dict:
         # Lets the history of either person show this link (see lotse.core.history).
         return {"parent": self.parent_id, "child": self.child_id}
+
+
+class SkillSource(models.TextChoices):
+    SELF_ASSESSMENT = "self_assessment", _("self-assessment")
+    CERTIFICATE = "certificate", _("certificate")
+    COUNSELLOR = "counsellor", _("counsellor's estimate")
+
+
+class LanguageSkill(OfficeScopedModel):
+    """How well a person speaks a language: one CEFR level per skill, with its source and date.
+
+    An empty skill is the overall level. Self-assessments (e.g. from the application
+    profile) stay marked as such, so nobody mistakes them for a certificate.
+    """
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="language_skills", verbose_name=_("person")
+    )
+    language = models.ForeignKey(
+        "core.Language", on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+    )
+    skill = models.CharField(_("skill"), max_length=20, choices=Skill.choices, blank=True)
+    level = models.CharField(_("level"), max_length=2, choices=CefrLevel.choices)
+    source = models.CharField(_("source"), max_length=20, choices=SkillSource.choices)
+    assessed_on = models.DateField(_("assessed on"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("language skill")
+        verbose_name_plural = _("language skills")
+        ordering = ["language__name_de", "skill", "-assessed_on"]
+
+    def __str__(self) -> str:
+        skill = f" ({self.get_skill_display()})" if self.skill else ""
+        return f"{self.language}{skill}: {self.level} · {self.get_source_display()}"
