@@ -9,7 +9,7 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import ParentChild, Person
+        from .models import LanguageSkill, ParentChild, Person
 
         auditlog.register(
             Person,
@@ -17,3 +17,4 @@ class PeopleConfig(AppConfig):
             exclude_fields=["search_key", "folded_name", "created_at", "updated_at"],
         )
         auditlog.register(ParentChild)
+        auditlog.register(LanguageSkill)

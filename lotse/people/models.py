@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lotse.accounts.scoping import OfficeScopedModel
 from lotse.core.levels import CefrLevel, Skill
@@ -182,7 +183,7 @@ class ParentChild(OfficeScopedModel):
 
 class SkillSource(models.TextChoices):
     SELF_ASSESSMENT = "self_assessment", _("self-assessment")
-    CERTIFICATE = "certificate", _("certificate")
+    CERTIFICATE = "certificate", pgettext_lazy("source of a language level", "certificate")
     COUNSELLOR = "counsellor", _("counsellor's estimate")
 
 
