@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "lotse.matching",
     "lotse.events",
     "lotse.guides",
+    "lotse.easygerman",
     "lotse.profiles",
     "lotse.demo",
     "django.contrib.admin",

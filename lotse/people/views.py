@@ -17,7 +17,7 @@ from lotse.organisations.models import Affiliation
 
 from . import services
 from .forms import LinkPersonForm, PersonFilterForm, PersonForm
-from .models import KIND_FIELDS, ParentChild, Person
+from .models import KIND_FIELDS, LanguageSkill, ParentChild, Person
 
 PERSON_LINKS = [(ParentChild, "parent"), (ParentChild, "child"), (Affiliation, "person")]
 
@@ -55,6 +55,7 @@ class PersonDetailView(OfficeRoleRequiredMixin, DetailView):
     def get_queryset(self):
         return Person.objects.prefetch_related(
             "languages",
+            Prefetch("language_skills", LanguageSkill.objects.select_related("language")),
             Prefetch("child_links", ParentChild.objects.select_related("child")),
             Prefetch("parent_links", ParentChild.objects.select_related("parent")),
             Prefetch("affiliations", Affiliation.objects.select_related("organisation")),

@@ -106,7 +106,10 @@ def submit(
 
 @transaction.atomic
 def discard(profile: ApplicationProfile) -> None:
-    """The counsellor throws a submitted profile away (e.g. a test or a double)."""
+    """The counsellor throws a profile away (e.g. a test or a double); its answers go."""
+    profile = ApplicationProfile.objects.select_for_update().get(pk=profile.pk)
+    if profile.status in {ProfileStatus.IMPORTED, ProfileStatus.DISCARDED}:
+        raise ValidationError(_("Only a profile that was not taken over can be discarded."))
     profile.status = ProfileStatus.DISCARDED
     profile.answers = {}
     if profile.photo:

@@ -238,3 +238,25 @@ def test_a_person_with_a_case_is_not_deleted_but_told_why(client, hagen, hagen_c
     )
     with scopes_disabled():
         assert Person.objects.filter(pk=case.person.pk).exists()
+
+
+def test_the_person_page_shows_self_assessed_language_levels(logged_in, hagen):
+    from lotse.core.reference import load_languages
+    from lotse.people.models import LanguageSkill
+
+    load_languages()
+    person = PersonFactory(office=hagen)
+    with scopes_disabled():
+        LanguageSkill.objects.create(
+            office=hagen,
+            person=person,
+            language=Language.objects.get(code="de"),
+            skill="reading",
+            level="A2",
+            source="self_assessment",
+            assessed_on="2026-11-20",
+        )
+    page = logged_in.get(
+        reverse("people:detail", args=[person.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "(reading): A2 · self-assessment, 20.11.2026" in page
