@@ -14,8 +14,10 @@ urlpatterns = [
     path("matching/", include("lotse.matching.urls")),
     path("events/", include("lotse.events.urls")),
     path("guides/", include("lotse.guides.urls")),
+    path("profiles/", include("lotse.profiles.urls")),
     # Public pages (no login): an office's calendar, event pages, registration.
     path("v/", include("lotse.events.public_urls")),
+    path("profil/", include("lotse.profiles.public_urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from lotse.companies.models import AcquisitionStatus, Activity
 from lotse.guides.models import Inquiry
+from lotse.profiles.models import ApplicationProfile
 
 from .esf import DATA_DUE_WITHIN_DAYS, ENTRY_REQUIRED, EXIT_REQUIRED, VOLUNTARY_ITEMS
 from .models import (
@@ -38,6 +39,7 @@ class Worklist:
     esf_incomplete: Section
     company_steps: Section = field(default_factory=lambda: Section(rows=[], total=0))
     inquiries: Section = field(default_factory=lambda: Section(rows=[], total=0))
+    profiles: Section = field(default_factory=lambda: Section(rows=[], total=0))
     extra: dict = field(default_factory=dict)
 
     @property
@@ -51,6 +53,7 @@ class Worklist:
                 self.esf_incomplete,
                 self.company_steps,
                 self.inquiries,
+                self.profiles,
             )
         )
 
@@ -137,6 +140,8 @@ def worklist_for(user, today: datetime.date | None = None) -> Worklist:
         .select_related("guide__person", "topic", "language")
         .order_by("-date", "-id")
     )
+    # Application profiles young people sent to the office, waiting for review.
+    profiles = ApplicationProfile.objects.to_review().order_by("-submitted_at", "-id")
     return Worklist(
         today=today,
         next_steps=_section(next_steps),
@@ -145,5 +150,6 @@ def worklist_for(user, today: datetime.date | None = None) -> Worklist:
         esf_incomplete=_section(esf),
         company_steps=_section(company_steps),
         inquiries=_section(inquiries),
+        profiles=_section(profiles),
         extra={"due_within_days": DATA_DUE_WITHIN_DAYS},
     )

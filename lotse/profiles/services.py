@@ -17,13 +17,16 @@ cleaned them, in JSON-friendly values (dates as ISO strings):
 """
 
 import datetime
+import io
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 from lotse.cases.models import TargetGroup
 from lotse.cases.services import open_case
@@ -33,6 +36,9 @@ from lotse.core.names import name_keys
 from lotse.people.models import LanguageSkill, Person, SkillSource
 
 from .models import STEPS, ApplicationProfile, ProfileStatus
+
+# Photos are stored at most this many pixels wide or high.
+PHOTO_MAX_SIDE = 1200
 
 
 def draft_lifetime() -> datetime.timedelta:
@@ -274,4 +280,37 @@ def _finish_import(profile, person, case, user) -> ApplicationProfile:
     profile.imported_by = user
     profile.imported_at = timezone.now()
     profile.save()
+    return profile
+
+
+@transaction.atomic
+def save_photo(profile: ApplicationProfile, upload) -> ApplicationProfile:
+    """Store UPLOAD as the profile's photo (None deletes it).
+
+    The photo is re-encoded as JPEG, turned upright and made smaller; this also drops
+    its metadata (e.g. where it was taken).
+    """
+    profile = ApplicationProfile.objects.select_for_update().get(pk=profile.pk)
+    if profile.status != ProfileStatus.DRAFT:
+        raise ValidationError(_("This profile has been sent already and can no longer change."))
+    old = profile.photo.name if profile.photo else ""
+    if upload is None:
+        profile.photo = ""
+    else:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+            if image.mode != "RGB":
+                background = Image.new("RGB", image.size, "white")
+                rgba = image.convert("RGBA")
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                image = background
+            buffer = io.BytesIO()
+            image.save(buffer, format="JPEG", quality=85)
+        profile.photo.save("photo.jpg", ContentFile(buffer.getvalue()), save=False)
+    profile.save(update_fields=["photo", "updated_at"])
+    if old and old != profile.photo.name:
+        storage = profile.photo.storage
+        transaction.on_commit(lambda: storage.delete(old))
     return profile

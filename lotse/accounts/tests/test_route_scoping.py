@@ -87,6 +87,8 @@ OFFICE_ROUTES = {
     "api:list_guides",
     "api:create_guide",
     "api:inquiry_summary",
+    "profiles:list",
+    "profiles:invite",
 }
 # Routes only the office's lead may open (and its counsellors get 403).
 LEAD_ROUTES = {"cases:topics", "cases:topic_toggle"}
@@ -215,6 +217,17 @@ OBJECT_ROUTES = {
     "api:get_guide": {"guide_id": "guide"},
     "api:update_guide": {"guide_id": "guide"},
     "api:get_inquiry": {"inquiry_id": "inquiry"},
+    **dict.fromkeys(
+        [
+            "profiles:detail",
+            "profiles:photo",
+            "profiles:pdf",
+            "profiles:import",
+            "profiles:discard",
+        ],
+        {"pk": "profile"},
+    ),
+    "profiles:link": {"pk": "profile", "person_pk": "person"},
 }
 # The volunteer network: routes a guide of the office may open too. What she sees there
 # is narrowed by the scope to her own inquiries and training record.
@@ -243,6 +256,18 @@ PUBLIC_OFFICE_ROUTES = {
     "public_events:event_ics": {"office": "slug", "lang": "lang", "pk": "event"},
     "public_events:registered": {"office": "slug", "lang": "lang", "token": "token"},
     "public_events:cancel": {"office": "slug", "lang": "lang", "token": "token"},
+    # The application profile's public form: /profil/<office>/<lang>/<token>/…
+    "public_profiles:start_default": {"office": "slug"},
+    "public_profiles:start": {"office": "slug", "lang": "lang"},
+    "public_profiles:resume": {"office": "slug", "lang": "lang", "token": "profile_token"},
+    "public_profiles:done": {"office": "slug", "lang": "lang", "token": "profile_token"},
+    "public_profiles:pdf": {"office": "slug", "lang": "lang", "token": "profile_token"},
+    "public_profiles:step": {
+        "office": "slug",
+        "lang": "lang",
+        "token": "profile_token",
+        "step": "step",
+    },
 }
 # Reference data shared by every office (the training occupations): only roles with
 # personal data read them, but another office's token reads the same ids.
@@ -284,7 +309,7 @@ def test_every_route_is_classified():
 
 
 @pytest.fixture
-def hagen_objects(hagen, hagen_colleague, hagen_guide):
+def hagen_objects(hagen, hagen_colleague, hagen_guide, settings, tmp_path):
     link = ParentChildFactory(parent__office=hagen, parent__given_names="Leyla")
     affiliation = AffiliationFactory(person=link.parent, organisation__office=hagen)
     case = CaseFactory(person=link.child, counsellor=hagen_colleague)
@@ -300,7 +325,9 @@ def hagen_objects(hagen, hagen_colleague, hagen_guide):
             office=hagen, guide=guide, series=series, completed_on=datetime.date(2026, 6, 1)
         )
         inquiry = Inquiry.objects.create(office=hagen, guide=guide, date=datetime.date.today())
+    settings.MEDIA_ROOT = tmp_path
     return {
+        "profile": _submitted_profile_with_photo(hagen),
         "event": event,
         "registration": RegistrationFactory(event=event, person=guide.person, attended=True),
         "guide": guide,
@@ -325,6 +352,30 @@ def hagen_objects(hagen, hagen_colleague, hagen_guide):
         "placement": PlacementFactory(place=place, person=link.child, case=case),
         "occupation": place.occupation,
     }
+
+
+def _submitted_profile_with_photo(office):
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from lotse.profiles import services as profile_services
+    from lotse.profiles.models import STEPS
+
+    buffer = BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, format="JPEG")
+    with scopes_disabled():
+        profile = profile_services.start_profile(office)
+        for step in STEPS[:-1]:
+            profile = profile_services.save_step(
+                profile, step, {"given_names": "Amal", "family_name": "Darwish"}
+            )
+        profile = profile_services.submit(
+            profile, consent_service_point=True, consent_applications=False
+        )
+        profile.photo.save("photo.jpg", ContentFile(buffer.getvalue()))
+    return profile
 
 
 def _url(route, hagen_objects):
@@ -477,6 +528,8 @@ def _public_url(route, hagen_objects, office_slug="hagen", token=None):
         "lang": "ar",
         "event": hagen_objects["public_event"].pk,
         "token": token or hagen_objects["public_registration"].token,
+        "profile_token": token or hagen_objects["public_profile"].token,
+        "step": "about",
     }
     kwargs = {arg: values[key] for arg, key in PUBLIC_OFFICE_ROUTES[route].items()}
     return reverse(route, kwargs=kwargs)
@@ -485,8 +538,11 @@ def _public_url(route, hagen_objects, office_slug="hagen", token=None):
 @pytest.fixture
 def public_objects(hagen_objects, hagen):
     event = EventFactory(office=hagen, title="Hagener Ausbildungsmesse")
+    from lotse.profiles import services as profile_services
+
     return {
         **hagen_objects,
+        "public_profile": profile_services.start_profile(hagen),
         "public_event": event,
         "public_registration": RegistrationFactory(event=event, name="Samira"),
     }
@@ -501,7 +557,7 @@ def test_public_pages_open_without_login(route, public_objects):
 @pytest.mark.parametrize(
     "route", sorted(r for r, args in PUBLIC_OFFICE_ROUTES.items() if {"pk", "token"} & set(args))
 )
-def test_an_event_is_not_reachable_through_another_offices_address(
+def test_a_record_is_not_reachable_through_another_offices_address(
     route, public_objects, osnabrueck
 ):
     response = Client().get(_public_url(route, public_objects, office_slug="osnabrueck"))
