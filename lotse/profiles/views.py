@@ -134,6 +134,9 @@ class ProfileListView(OfficeRoleRequiredMixin, ListView):
         context["filters"] = [(status, ProfileStatus(status).label) for status, _o in FILTERS]
         context["form_languages"] = FORM_LANGUAGES
         context["default_language"] = DEFAULT_FORM_LANGUAGE
+        context["office_link"] = self.request.build_absolute_uri(
+            reverse("public_profiles:start", args=[self.request.office.slug, DEFAULT_FORM_LANGUAGE])
+        )
         return context
 
 

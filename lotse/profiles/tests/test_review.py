@@ -329,3 +329,21 @@ def test_a_personal_link_is_made_for_the_chosen_language(selin, hagen, hagen_cou
     link = reverse("public_profiles:resume", args=["hagen", "uk", profile.token])
     assert f'value="http://testserver{link}"' in page  # the absolute link, ready to copy
     assert "Ukrainian" in page
+
+
+def test_the_list_offers_the_offices_link_as_a_qr_code(selin, hagen):
+    page = selin.get(reverse("profiles:list")).content.decode()
+    link = "http://testserver" + reverse("public_profiles:start", args=["hagen", "de-x-ls"])
+    assert f'value="{link}"' in page
+    section = page.split('id="office-link-heading"')[1]
+    assert '<svg role="img" aria-label="' in section and "<path" in section
+
+
+def test_every_step_shows_the_resume_link_with_its_qr_code(client, hagen):
+    with scopes_disabled():
+        profile = services.start_profile(hagen)
+    page = client.get(
+        reverse("public_profiles:step", args=["hagen", "de-x-ls", profile.token, "about"])
+    ).content.decode()
+    section = page.split('id="resume-heading"')[1]
+    assert profile.token in section and '<svg role="img" aria-label="' in section
