@@ -30,6 +30,8 @@ PUBLIC_SOURCES = re.compile(
     r"|core/templates/core/public_base\.html$"
     r"|core/templates/includes/(field|form_errors)\.html$"
     r"|events/public_(views|forms)\.py$"
+    r"|profiles/templates/profiles/public/"
+    r"|profiles/(forms|public_views)\.py$"
     r"|core/public\.py$)"
 )
 
