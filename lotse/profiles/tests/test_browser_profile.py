@@ -619,3 +619,34 @@ def test_the_counsellor_creates_a_person_from_a_sent_profile(
 def check_page_staff(page) -> None:
     assert_stylesheet_loaded(page)
     assert_no_axe_violations(page)
+
+
+@pytest.mark.browser
+def test_every_language_of_the_form_passes_axe(page_360, live_site, hagen, occupations):
+    """Each of the seven languages: the welcome page, every step and an error message."""
+    from lotse.profiles.forms import PROFILE_LANGUAGES
+
+    with scopes_disabled():
+        profile = services.start_profile(hagen)
+    page = page_360
+    for lang in PROFILE_LANGUAGES:
+        page.goto(live_site.url + reverse("public_profiles:start", args=["hagen", lang]))
+        assert page.locator("html").get_attribute("dir") == (
+            "rtl" if lang in {"ar", "fa"} else "ltr"
+        )
+        assert_no_axe_violations(page)
+        for step in STEPS:
+            page.goto(
+                live_site.url
+                + reverse("public_profiles:step", args=["hagen", lang, profile.token, step])
+            )
+            assert_no_axe_violations(page)
+        # A page with an error: the about step sent empty.
+        page.goto(
+            live_site.url
+            + reverse("public_profiles:step", args=["hagen", lang, profile.token, "about"])
+        )
+        with page.expect_navigation():
+            page.locator("#id_given_names").press("Enter")
+        assert page.locator("[role=alert]").count() >= 1
+        assert_no_axe_violations(page)
