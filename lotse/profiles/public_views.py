@@ -3,11 +3,14 @@
 The secret token in the URL is the resume link. Every page works inside the scope
 of the office its URL names, so a token of another office's profile is unknown (404).
 Every way off a step saves it first — "next", "back", the stepper and the language
-switch — so reload, the back button or a change of language lose nothing.
+switch — so reload, the back button or a change of language lose nothing. While the
+person types, profile.js sends the step's fields with ``autosave=1`` now and then: they
+are kept as typed (not checked) until the step is saved, and a reload shows them again.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.forms.utils import ErrorDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
@@ -20,13 +23,56 @@ from lotse.core.public import PUBLIC_LANGUAGES, html_lang, is_rtl
 from lotse.events.public_views import PublicPageMixin
 
 from . import services
-from .forms import DEFAULT_PROFILE_LANGUAGE, PROFILE_LANGUAGES, STEP_TITLES, step_form
+from .forms import (
+    DEFAULT_PROFILE_LANGUAGE,
+    PROFILE_LANGUAGES,
+    STEP_TITLES,
+    EntriesStep,
+    step_form,
+)
 from .models import STEPS, ApplicationProfile, ProfileStatus
 from .pdf import render_profile_pdf
 
 # Steps whose answers the profile needs before it can be sent.
 REQUIRED_STEPS = [step for step in STEPS if step not in {"photo", "consent"}]
 CONSENT_FIELDS = ("consent_service_point", "consent_applications")
+# Steps whose typed input autosave keeps: not the photo (files are not kept) and not the
+# consent (its choices count only when the profile is sent).
+AUTOSAVE_STEPS = [step for step in STEPS if step not in {"photo", "consent"}]
+# Posted fields that are no input of the step.
+NOT_INPUT = {"csrfmiddlewaretoken", "autosave", "action", "go_to", "switch_to"}
+
+
+def raw_input(post) -> dict:
+    """The step's fields as posted: a string, or a list of strings for several values."""
+    return {
+        name: values[0] if len(values) == 1 else values
+        for name, values in post.lists()
+        if name not in NOT_INPUT
+    }
+
+
+def unsaved_form(step: str, profile: ApplicationProfile):
+    """The step's form showing the input kept by autosave, or None if there is none.
+
+    The form is bound to that input so it shows exactly what was typed (also what is
+    not right yet), but without error messages: nobody has sent it yet.
+    """
+    unsaved = profile.answers.get(services.UNSAVED, {}).get(step)
+    if step not in AUTOSAVE_STEPS or not isinstance(unsaved, dict):
+        return None
+    data = QueryDict(mutable=True)
+    for name, value in unsaved.items():
+        data.setlist(name, value if isinstance(value, list) else [value])
+    form = step_form(step, profile, data)
+    if isinstance(form, EntriesStep):
+        formset = form.formset
+        formset._errors, formset._non_form_errors = [], formset.error_class()
+        for row in formset.forms:
+            row._errors = ErrorDict()
+    else:
+        form._errors = ErrorDict()
+    return form
 
 
 def profile_languages(current: str) -> list[dict]:
@@ -170,9 +216,15 @@ class StepView(ProfileMixin, TemplateView):
                 for name in CONSENT_FIELDS
                 if request.GET.get(name) in {"yes", "no"}
             }
-        return self.render_step(step_form(self.step, self.profile, initial=initial))
+        # Input kept by autosave is newer than the step's saved answers (a save drops it).
+        form = unsaved_form(self.step, self.profile)
+        if form is None:
+            form = step_form(self.step, self.profile, initial=initial)
+        return self.render_step(form)
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("autosave") == "1":
+            return self.autosave()
         if not self.is_draft:
             return redirect(self.url("done", self.profile.token))
         switch_to = request.POST.get("switch_to")
@@ -206,6 +258,20 @@ class StepView(ProfileMixin, TemplateView):
         if self.profile.language != language:
             services.set_language(self.profile, language)
         return redirect(self.url("step", self.profile.token, go_to or self.step, lang=language))
+
+    def autosave(self):
+        """Keep the typed input of the step; 204, as the page stays as it is.
+
+        409 if the profile was sent already (maybe in another tab): it no longer changes.
+        """
+        if not self.is_draft:
+            return HttpResponse(status=409)
+        if self.step in AUTOSAVE_STEPS:
+            try:
+                services.keep_unsaved_input(self.profile, self.step, raw_input(self.request.POST))
+            except ValidationError:
+                return HttpResponse(status=409)
+        return HttpResponse(status=204)
 
     def post_consent(self, switch_to, go_to):
         """The last step: send with both choices; leaving it keeps the choices made."""

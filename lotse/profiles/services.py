@@ -14,6 +14,9 @@ cleaned them, in JSON-friendly values (dates as ISO strings):
 * ``interests``: likes, skills (free text)
 * ``occupations``: ``occupations`` — a list of lotse.matching.Occupation ids
 * ``start``: available_from (ISO date or "")
+
+``answers["_unsaved"]`` is no step: {step: {field: raw value}} — what was typed on a step
+and kept by autosave before the step was saved (see keep_unsaved_input).
 """
 
 import datetime
@@ -36,6 +39,11 @@ from lotse.core.names import name_keys
 from lotse.people.models import LanguageSkill, Person, SkillSource
 
 from .models import STEPS, ApplicationProfile, ProfileStatus
+
+# Input typed on a step but not saved yet: answers[UNSAVED][step] = {field: raw value}.
+UNSAVED = "_unsaved"
+UNSAVED_MAX_FIELDS = 500
+UNSAVED_MAX_CHARS = 5000
 
 # Photos are stored at most this many pixels wide or high.
 PHOTO_MAX_SIDE = 1200
@@ -69,11 +77,39 @@ def save_step(profile: ApplicationProfile, step: str, answers: dict) -> Applicat
     profile = ApplicationProfile.objects.select_for_update().get(pk=profile.pk)
     _editable(profile)
     profile.answers = {**profile.answers, step: answers}
+    profile.answers.get(UNSAVED, {}).pop(step, None)  # saved properly: the raw input is done
     if step not in profile.completed_steps:
         profile.completed_steps = [s for s in STEPS if s in {*profile.completed_steps, step}]
     profile.expires_at = timezone.now() + draft_lifetime()
     profile.refresh_search_key()
     profile.save()
+    return profile
+
+
+@transaction.atomic
+def keep_unsaved_input(profile: ApplicationProfile, step: str, data: dict) -> ApplicationProfile:
+    """Keep what is typed on STEP as it is (not checked, the step not marked done), so a
+    reload or a lost connection loses nothing. The next proper save of the step drops it.
+
+    DATA: field name → string or list of strings (no files); anything else is left out.
+    """
+    if step not in STEPS:
+        raise ValueError(f"unknown step {step!r}")
+    profile = ApplicationProfile.objects.select_for_update().get(pk=profile.pk)
+    _editable(profile)
+    kept = {}
+    for name, value in list(data.items())[:UNSAVED_MAX_FIELDS]:
+        if not isinstance(name, str) or len(name) > 100:
+            continue
+        if isinstance(value, str):
+            kept[name] = value[:UNSAVED_MAX_CHARS]
+        elif isinstance(value, list | tuple):
+            kept[name] = [
+                v[:UNSAVED_MAX_CHARS] for v in value[:UNSAVED_MAX_FIELDS] if isinstance(v, str)
+            ]
+    profile.answers = {**profile.answers, UNSAVED: {**profile.answers.get(UNSAVED, {}), step: kept}}
+    profile.expires_at = timezone.now() + draft_lifetime()
+    profile.save(update_fields=["answers", "expires_at", "updated_at"])
     return profile
 
 
@@ -106,6 +142,8 @@ def submit(
     profile.submitted_at = timezone.now()
     profile.expires_at = None
     profile.completed_steps = [*profile.completed_steps, "consent"]
+    # What was typed but never saved (another tab, say) is not part of what was sent.
+    profile.answers.pop(UNSAVED, None)
     profile.save()
     return profile
 
