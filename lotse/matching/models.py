@@ -37,6 +37,9 @@ class Occupation(models.Model):
         help_text=_("Five digits; the first three name the occupational group."),
     )
     description = models.CharField(_("in easy words"), max_length=300, blank=True)
+    # Easy German (Leichte Sprache), shown under the name in the public application
+    # profile; loaded from the shipped occupations.csv and checked by the Easy-German test.
+    easy_description = models.TextField(_("explained in easy words"), blank=True)
     source = models.CharField(_("source"), max_length=200)
     source_date = models.DateField(_("as of"))
     active = models.BooleanField(_("currently recognised"), default=True)

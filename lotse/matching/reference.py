@@ -5,7 +5,11 @@ anerkannten Ausbildungsberufe" that the Bundesinstitut für Berufsbildung (BIBB)
 every year. BIBB offers no machine-readable file under a licence we could ship, so
 nothing is copied from it: names are the official occupation titles (masculine form as
 in the list, female form beside it), durations and the competent chamber are public
-facts from the training regulations, and the descriptions in easy German are our own.
+facts from the training regulations, and the descriptions are our own: `description` in
+plain words for staff, `easy_description` in Easy German (Leichte Sprache: at most 2
+sentences of at most 12 words, long compounds split with the Mediopunkt) for the
+public application profile. The Easy-German check of the test suite reads the
+`easy_description` column (lotse/easygerman/texts.py).
 KldB 2010 codes (Klassifikation der Berufe, five digits, the fifth one the skill level)
 are recorded only where the code is certain, as facts; the classification files of the
 Bundesagentur für Arbeit are not redistributed. Matching treats occupations whose codes
@@ -33,7 +37,18 @@ OCCUPATIONS_FILE = DATA_DIR / "occupations.csv"
 SOURCE = "Lotse-Auswahl nach BIBB-Verzeichnis der anerkannten Ausbildungsberufe"
 SOURCE_DATE = datetime.date(2026, 11, 1)
 
-COLUMNS = ["name", "name_female", "duration_months", "area", "kldb_code", "description"]
+COLUMNS = [
+    "name",
+    "name_female",
+    "duration_months",
+    "area",
+    "kldb_code",
+    "description",
+    "easy_description",
+]
+# A file of the older form without the Easy-German column still loads (for
+# `lotse load-occupations --file`); its occupations get no Easy-German description.
+OPTIONAL_COLUMNS = ["easy_description"]
 MIN_DURATION_MONTHS = 12
 MAX_DURATION_MONTHS = 48
 MAX_NAME_LENGTH = 200
@@ -55,7 +70,8 @@ def read_occupations(path: Path | None = None, areas=None) -> list[dict]:
     areas = set(areas)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        if reader.fieldnames != COLUMNS:
+        required = [column for column in COLUMNS if column not in OPTIONAL_COLUMNS]
+        if reader.fieldnames not in (COLUMNS, required):
             raise OccupationDataError(
                 f"{path.name}, line 1: the columns must be {', '.join(COLUMNS)}, "
                 f"not {', '.join(reader.fieldnames or [])}"
@@ -64,7 +80,7 @@ def read_occupations(path: Path | None = None, areas=None) -> list[dict]:
         first_line = {}
         for raw in reader:
             line = reader.line_num
-            row = _check(raw, areas, f"{path.name}, line {line}")
+            row = _check(raw, areas, f"{path.name}, line {line}", len(reader.fieldnames))
             if row["name"] in first_line:
                 raise OccupationDataError(
                     f"{path.name}, line {line}: {row['name']!r} is already on line "
@@ -75,10 +91,11 @@ def read_occupations(path: Path | None = None, areas=None) -> list[dict]:
     return rows
 
 
-def _check(raw: dict, areas: set, where: str) -> dict:
+def _check(raw: dict, areas: set, where: str, columns: int) -> dict:
     if None in raw or any(value is None for value in raw.values()):
-        raise OccupationDataError(f"{where}: expected {len(COLUMNS)} columns")
+        raise OccupationDataError(f"{where}: expected {columns} columns")
     row = {key: value.strip() for key, value in raw.items()}
+    row.setdefault("easy_description", "")
     if not row["name"]:
         raise OccupationDataError(f"{where}: the name is empty")
     for field in ("name", "name_female"):
@@ -105,23 +122,30 @@ def _check(raw: dict, areas: set, where: str) -> dict:
             f"{where}: kldb_code must be five digits ending in 1 to 4, or blank, "
             f"not {row['kldb_code']!r}"
         )
-    if len(row["description"]) > MAX_DESCRIPTION_LENGTH:
-        raise OccupationDataError(
-            f"{where}: the description is longer than {MAX_DESCRIPTION_LENGTH} characters"
-        )
+    for field in ("description", "easy_description"):
+        if len(row[field]) > MAX_DESCRIPTION_LENGTH:
+            raise OccupationDataError(
+                f"{where}: the {field.replace('_', ' ')} is longer than "
+                f"{MAX_DESCRIPTION_LENGTH} characters"
+            )
     return row
 
 
 def load_occupations(occupation_model=None, path: Path | None = None) -> tuple[int, int, int]:
     """Create or update the occupations from the file; returns (created, updated, deactivated).
 
-    Occupations not in the file are marked inactive, never deleted. The migration passes
-    its historical model; otherwise the current `Occupation` model is used.
+    Occupations not in the file are marked inactive, never deleted. The migrations pass
+    their historical model; otherwise the current `Occupation` model is used. A
+    historical model from before `easy_description` existed (migration 0002) loads
+    everything else; migration 0004 runs the loader again to fill it.
     """
     if occupation_model is None:
         from .models import Occupation as occupation_model
     areas = [value for value, _label in occupation_model._meta.get_field("area").choices]
     rows = read_occupations(path, areas=areas)
+    has_easy_description = any(
+        field.name == "easy_description" for field in occupation_model._meta.get_fields()
+    )
     created = updated = 0
     with transaction.atomic():
         existing = {occupation.name: occupation for occupation in occupation_model.objects.all()}
@@ -132,10 +156,13 @@ def load_occupations(occupation_model=None, path: Path | None = None) -> tuple[i
                 "area": row["area"],
                 "kldb_code": row["kldb_code"],
                 "description": row["description"],
+                "easy_description": row["easy_description"],
                 "source": SOURCE,
                 "source_date": SOURCE_DATE,
                 "active": True,
             }
+            if not has_easy_description:
+                del values["easy_description"]
             occupation = existing.get(row["name"])
             if occupation is None:
                 occupation_model.objects.create(name=row["name"], **values)

@@ -401,6 +401,29 @@ class OccupationChoiceField(forms.ModelMultipleChoiceField):
         return occupation.name
 
 
+def occupation_explanation(occupation) -> str:
+    """What the occupation is, shown under its name: the Easy-German explanation.
+
+    It is German (Easy German) in every language of the form, like the occupation's
+    name: translating the explanations of all occupations into the form's other
+    languages is not part of Lotse yet. An occupation loaded from a file without
+    Easy-German texts shows its plain description instead.
+    """
+    return occupation.easy_description or occupation.description
+
+
+class OccupationCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose explanation (see the step's template) describes each box."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        occupation = getattr(value, "instance", None)
+        option_id = option["attrs"].get("id")
+        if occupation is not None and option_id and occupation_explanation(occupation):
+            option["attrs"]["aria-describedby"] = f"{option_id}-explanation"
+        return option
+
+
 class OccupationsForm(StepForm):
     step = "occupations"
 
@@ -409,7 +432,7 @@ class OccupationsForm(StepForm):
         help_text=_("Choose up to 3."),
         queryset=Occupation.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=OccupationCheckboxes,
     )
 
     def __init__(self, *args, **kwargs):

@@ -38,3 +38,31 @@ def test_the_catalogue_has_easy_german_texts_to_check():
         if message.msgid and message.text.strip()
     ]
     assert len(translated) > 100
+
+
+def test_every_occupation_has_an_easy_german_explanation_that_is_checked():
+    from lotse.easygerman.texts import OCCUPATIONS, occupation_texts
+
+    texts = occupation_texts()
+    assert len(texts) > 200
+    assert [name for _line, name, text in texts if not text.strip()] == []
+    assert OCCUPATIONS.exists()
+
+
+def test_a_finding_in_an_occupation_explanation_names_the_occupation(tmp_path):
+    from lotse.easygerman.texts import check_occupation_texts
+
+    path = tmp_path / "occupations.csv"
+    path.write_text(
+        "name,easy_description\n"
+        "Bäcker,Sie backen Brot.\n"
+        'Koch,"Sie kochen Essen, aber nicht im Restaurant."\n',
+        encoding="utf-8",
+    )
+
+    findings = check_occupation_texts(path)
+
+    assert [(f.rule, f.line, f.msgid, f.text) for f in findings] == [
+        ("negation", 3, "Koch", "nicht")
+    ]
+    assert findings[0].column == len('Koch,"Sie kochen Essen, aber ') + 1

@@ -112,28 +112,34 @@ def test_a_changed_row_updates_the_occupation(db, tmp_path):
 
 
 def test_a_new_row_creates_an_occupation(db, tmp_path):
-    extra = ["Probeberuf", "Probeberuferin", "36", "ihk", "", "Sie probieren etwas aus."]
+    extra = ["Probeberuf", "Probeberuferin", "36", "ihk", "", "Sie probieren etwas aus.", ""]
     bigger = write_csv(tmp_path / "bigger.csv", [*shipped_rows(), extra])
 
     assert load_occupations(path=bigger) == (1, 0, 0)
     assert Occupation.objects.get(name="Probeberuf").duration_months == 36
 
 
-GOOD = ["Bäcker", "Bäckerin", "36", "hwk", "29222", "Sie backen Brot."]
+GOOD = ["Bäcker", "Bäckerin", "36", "hwk", "29222", "Sie backen Brot.", "Sie backen Brot."]
 
 
 @pytest.mark.parametrize(
     "bad, message",
     [
-        (["Maurer", "Maurerin", "7", "hwk", "", ""], "duration_months must be between 12 and 48"),
-        (["Maurer", "Maurerin", "drei", "hwk", "", ""], "duration_months must be a whole number"),
-        (["Maurer", "Maurerin", "36", "bau", "", ""], "area must be one of"),
-        (["Maurer", "Maurerin", "36", "hwk", "3212", ""], "kldb_code must be five digits"),
-        (["Maurer", "Maurerin", "36", "hwk", "32120", ""], "kldb_code must be five digits"),
-        (["Maurer", "Maurerin", "36", "hwk", "3212x", ""], "kldb_code must be five digits"),
-        (["", "", "36", "hwk", "", ""], "the name is empty"),
-        (["Maurer", "Maurerin", "36", "hwk", "", "x" * 301], "description is longer"),
-        (["Maurer", "Maurerin", "36", "hwk"], "expected 6 columns"),
+        (
+            ["Maurer", "Maurerin", "7", "hwk", "", "", ""],
+            "duration_months must be between 12 and 48",
+        ),
+        (
+            ["Maurer", "Maurerin", "drei", "hwk", "", "", ""],
+            "duration_months must be a whole number",
+        ),
+        (["Maurer", "Maurerin", "36", "bau", "", "", ""], "area must be one of"),
+        (["Maurer", "Maurerin", "36", "hwk", "3212", "", ""], "kldb_code must be five digits"),
+        (["Maurer", "Maurerin", "36", "hwk", "32120", "", ""], "kldb_code must be five digits"),
+        (["Maurer", "Maurerin", "36", "hwk", "3212x", "", ""], "kldb_code must be five digits"),
+        (["", "", "36", "hwk", "", "", ""], "the name is empty"),
+        (["Maurer", "Maurerin", "36", "hwk", "", "x" * 301, ""], "description is longer"),
+        (["Maurer", "Maurerin", "36", "hwk"], "expected 7 columns"),
         (GOOD, "'Bäcker' is already on line 2"),
     ],
 )
@@ -168,7 +174,7 @@ def test_the_command_prints_the_counts(db):
 def test_the_command_loads_another_file_and_names_a_bad_line(db, tmp_path):
     out = io.StringIO()
     small = write_csv(tmp_path / "small.csv", [GOOD])
-    bad = write_csv(tmp_path / "bad.csv", [GOOD, ["Maurer", "Maurerin", "7", "hwk", "", ""]])
+    bad = write_csv(tmp_path / "bad.csv", [GOOD, ["Maurer", "Maurerin", "7", "hwk", "", "", ""]])
 
     call_command("load-occupations", "--file", str(small), stdout=out)
     assert f"0 created, 1 updated, {len(shipped_rows()) - 1} marked inactive" in out.getvalue()

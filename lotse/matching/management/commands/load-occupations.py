@@ -17,7 +17,9 @@ class Command(BaseCommand):
             type=Path,
             default=None,
             help="CSV file with the columns name, name_female, duration_months, area, "
-            "kldb_code, description (default: the shipped occupations.csv)",
+            "kldb_code, description and optionally easy_description (the explanation in "
+            "Easy German shown in the application profile; default: the shipped "
+            "occupations.csv)",
         )
 
     def handle(self, *args, file=None, **options):
