@@ -25,7 +25,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -38,6 +37,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+# The same nearest-rank percentile and machine description as `make bench`.
+from measure import environment, percentile  # noqa: E402,F401  (stdlib-only at import time)
+
 DEFAULT_PG = "postgres://lotse:lotse@127.0.0.1:5432"
 TARGET_P95_MS = 200
 
@@ -781,13 +784,6 @@ def generate(scale: float) -> dict:
 # --------------------------------------------------------------------------- measuring
 
 
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    rank = max(1, round(share * len(ordered) + 0.5))
-    return ordered[min(rank, len(ordered)) - 1]
-
-
 class QueryLog:
     """Counts the queries of a request and keeps the slowest (timed with perf_counter).
 
@@ -1006,41 +1002,6 @@ def measure(args) -> dict:
         "office_people": office_people,
         "office_open_places": office_open_places,
         "endpoints": results,
-    }
-
-
-def environment() -> dict:
-    import django
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-            database = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
-        else:
-            cursor.execute("select sqlite_version()")
-            database = f"SQLite {cursor.fetchone()[0]}"
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kib = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f"{kib / 1024 / 1024:.0f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
-    return {
-        "database": database,
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "cpu": cpu or platform.processor(),
-        "cores": os.cpu_count(),
-        "memory": memory,
     }
 
 

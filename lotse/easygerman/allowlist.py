@@ -24,7 +24,7 @@ FIELDS = {"source", "rule", "text", "msgid", "reason"}
 
 
 class AllowlistError(ValueError):
-    pass
+    """The allow-list file is malformed (unknown field or rule, missing reason)."""
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def check_file(path: Path, source: str | None = None) -> list[Finding]:
 
 
 class PoError(ValueError):
-    pass
+    """A .po file that cannot be read."""
 
 
 @dataclass

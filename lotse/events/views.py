@@ -212,7 +212,7 @@ class EventFormView(OfficeRoleRequiredMixin, TemplateResponseMixin, View):
 
 
 class EventCreateView(EventFormView):
-    pass
+    """A new event (EventFormView without an event to change)."""
 
 
 class EventUpdateView(EventMixin, EventFormView):

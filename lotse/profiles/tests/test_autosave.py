@@ -6,17 +6,17 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
 from lotse.core.reference import load_languages
 from lotse.profiles import services
 from lotse.profiles.models import ApplicationProfile
 from lotse.profiles.pdf import profile_context
+from lotse.profiles.tests.utils import EASY, in_office, new_profile, reload, step_url
 from lotse.profiles.views import readable_answers
 
 pytestmark = pytest.mark.django_db
 
-EASY = "de-x-ls"
 
 ABOUT = {
     "given_names": "Olena",
@@ -35,27 +35,6 @@ ABOUT = {
 def reference_data(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     load_languages()
-
-
-def in_office(office):
-    return scope(office=[office.pk], network=[office.pk], guide=None)
-
-
-def new_profile(office, **answers) -> ApplicationProfile:
-    with in_office(office):
-        profile = services.start_profile(office)
-        for step, values in answers.items():
-            profile = services.save_step(profile, step, values)
-        return profile
-
-
-def reload(profile) -> ApplicationProfile:
-    with in_office(profile.office):
-        return ApplicationProfile.objects.get(pk=profile.pk)
-
-
-def step_url(profile, step, lang=EASY):
-    return f"/profil/{profile.office.slug}/{lang}/{profile.token}/{step}/"
 
 
 def value_of(page: str, name: str) -> str | None:

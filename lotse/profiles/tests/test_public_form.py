@@ -12,17 +12,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from django.utils.html import escape
-from django_scopes import scope
 from PIL import Image
 
 from lotse.core.reference import load_languages
 from lotse.factories import OccupationFactory
 from lotse.profiles import services
 from lotse.profiles.models import STEPS, ApplicationProfile, ProfileStatus
+from lotse.profiles.tests.utils import EASY, in_office, new_profile, reload, step_url
 
 pytestmark = pytest.mark.django_db
 
-EASY = "de-x-ls"
 
 ABOUT = {
     "given_names": "Mohammed",
@@ -51,27 +50,6 @@ def occupations():
         OccupationFactory(name="Friseur"),
         OccupationFactory(name="Elektroniker"),
     ]
-
-
-def in_office(office):
-    return scope(office=[office.pk], network=[office.pk], guide=None)
-
-
-def new_profile(office, **answers) -> ApplicationProfile:
-    with in_office(office):
-        profile = services.start_profile(office)
-        for step, values in answers.items():
-            profile = services.save_step(profile, step, values)
-        return profile
-
-
-def reload(profile) -> ApplicationProfile:
-    with in_office(profile.office):
-        return ApplicationProfile.objects.get(pk=profile.pk)
-
-
-def step_url(profile, step, lang=EASY):
-    return f"/profil/{profile.office.slug}/{lang}/{profile.token}/{step}/"
 
 
 def message(text, lang=EASY):
